@@ -1,0 +1,40 @@
+namespace Ferry.Cli.Args;
+
+/// <summary>One option of a command, declared the way clap declares Cargo's.</summary>
+internal sealed record ArgSpec(string Id, ArgKind Kind, string Help)
+{
+    public string? Long { get; init; }
+
+    public char? Short { get; init; }
+
+    /// <summary>Shown in help and errors as <c>&lt;NAME&gt;</c>.</summary>
+    public string? ValueName { get; init; }
+
+    /// <summary>A value option that may be given several times (values accumulate).</summary>
+    public bool Multiple { get; init; }
+
+    public IReadOnlyList<string>? PossibleValues { get; init; }
+
+    /// <summary>Help section title; null means the command's "Options:" section.</summary>
+    public string? Heading { get; init; }
+
+    public bool Hidden { get; init; }
+
+    /// <summary>Other long spellings that mean the same option (<c>--all</c> for <c>--workspace</c>).</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>How the option is shown in errors: <c>--jobs &lt;N&gt;</c>, <c>--release</c>, <c>-v</c>.</summary>
+    public string DisplayName
+    {
+        get
+        {
+            var name = Long is not null ? "--" + Long : "-" + Short;
+            return Kind switch
+            {
+                ArgKind.Value => $"{name} <{ValueName}>",
+                ArgKind.OptionalValue => $"{name} [<{ValueName}>]",
+                _ => name,
+            };
+        }
+    }
+}

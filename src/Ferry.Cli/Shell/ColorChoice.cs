@@ -1,0 +1,8 @@
+namespace Ferry.Cli.Shell;
+
+internal enum ColorChoice
+{
+    Auto,
+    Always,
+    Never,
+}

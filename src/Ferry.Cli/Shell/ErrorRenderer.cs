@@ -1,0 +1,104 @@
+using System.Text;
+using Ferry.Cli.Args;
+using Ferry.Util.Diagnostics;
+
+namespace Ferry.Cli.Shell;
+
+/// <summary>
+/// Formats failures exactly the way Cargo prints them: <c>error: message</c>, a source snippet
+/// for located errors, one <c>Caused by:</c> block per cause (indented two spaces), then hints.
+/// </summary>
+internal static class ErrorRenderer
+{
+    public static string Render(FerryException error, TerminalShell shell)
+    {
+        var text = new StringBuilder();
+        text.Append(shell.Paint("error", Style.Error));
+        if (error is LocatedException located)
+        {
+            text.Append(shell.ColorStderr ? Style.Bold + ": " + error.Message + Style.Reset : ": " + error.Message).Append('\n');
+            AppendSnippet(text, located.Location, shell);
+        }
+        else
+        {
+            text.Append(": ").Append(error.Message).Append('\n');
+        }
+
+        for (var cause = error.InnerException; cause is not null; cause = cause.InnerException)
+        {
+            text.Append("\nCaused by:\n");
+            var message = cause is LocatedException inner ? LocatedCauseText(inner) : CauseMessage(cause);
+            foreach (var line in message.Split('\n'))
+            {
+                text.Append(line.Length == 0 ? string.Empty : "  " + line).Append('\n');
+            }
+        }
+
+        foreach (var hint in error.Hints)
+        {
+            text.Append('\n').Append(hint).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    public static string Render(ArgParseException error, TerminalShell shell)
+    {
+        var text = new StringBuilder();
+        text.Append(shell.Paint("error", Style.Error)).Append(": ").Append(error.Message).Append('\n');
+        if (error.Tip is not null)
+        {
+            text.Append("\n  ").Append(shell.Paint("tip", Style.Good)).Append(": ").Append(error.Tip).Append('\n');
+        }
+
+        if (error.Usage is not null)
+        {
+            text.Append('\n').Append(shell.Paint("Usage:", Style.Good)).Append(' ').Append(error.Usage).Append('\n');
+        }
+
+        text.Append("\nFor more information, try '").Append(shell.Paint("--help", Style.Good)).Append("'.\n");
+        return text.ToString();
+    }
+
+    /// <summary>The snippet block under a located error (the <c> --&gt; file:line:col</c> form).</summary>
+    public static void AppendSnippet(StringBuilder text, SourceLocation location, TerminalShell shell)
+    {
+        var number = location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var gutter = new string(' ', number.Length);
+        text.Append(gutter).Append(shell.Paint("--> ", Style.Line)).Append(location.Path).Append(':')
+            .Append(location.Line).Append(':').Append(location.Column).Append('\n');
+        text.Append(gutter).Append(' ').Append(shell.Paint("|", Style.Line)).Append('\n');
+        text.Append(shell.Paint(number, Style.Line)).Append(' ').Append(shell.Paint("|", Style.Line));
+        if (location.SourceLine.Length > 0)
+        {
+            text.Append(' ').Append(location.SourceLine);
+        }
+
+        text.Append('\n');
+        text.Append(gutter).Append(' ').Append(shell.Paint("|", Style.Line)).Append(' ')
+            .Append(' ', Math.Max(0, location.Column - 1))
+            .Append(shell.Paint(new string('^', Math.Max(1, location.Length)), Style.Error)).Append('\n');
+    }
+
+    /// <summary>Inside a cause chain Cargo shows the toml crate's own rendering of the position.</summary>
+    private static string LocatedCauseText(LocatedException error)
+    {
+        var location = error.Location;
+        var number = location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var gutter = new string(' ', number.Length);
+        var text = new StringBuilder();
+        text.Append("TOML parse error at line ").Append(location.Line).Append(", column ").Append(location.Column).Append('\n');
+        text.Append(gutter).Append(" |\n");
+        text.Append(number).Append(" | ").Append(location.SourceLine).Append('\n');
+        text.Append(gutter).Append(" | ").Append(' ', Math.Max(0, location.Column - 1)).Append('^', Math.Max(1, location.Length)).Append('\n');
+        text.Append(error.Message);
+        return text.ToString();
+    }
+
+    private static string CauseMessage(Exception cause) => cause switch
+    {
+        FileNotFoundException or DirectoryNotFoundException => "No such file or directory (os error 2)",
+        UnauthorizedAccessException => "Permission denied (os error 13)",
+        _ => cause.Message,
+    };
+}

@@ -1,0 +1,96 @@
+using System.Text;
+using Ferry.Util.Diagnostics;
+
+namespace Ferry.Cli.Shell;
+
+/// <summary>
+/// The only writer to the terminal. Status and diagnostics go to stderr, data to stdout, as in
+/// Cargo; colour is used on a terminal (or with <c>--color always</c>), never in pipes by default.
+/// </summary>
+internal sealed class TerminalShell : IShell
+{
+    private readonly TextWriter _stdout;
+    private readonly TextWriter _stderr;
+    private readonly object _lock = new();
+
+    public TerminalShell(TextWriter stdout, TextWriter stderr, bool colorStderr, Verbosity verbosity)
+    {
+        _stdout = stdout;
+        _stderr = stderr;
+        ColorStderr = colorStderr;
+        Verbosity = verbosity;
+    }
+
+    public bool ColorStderr { get; }
+
+    public Verbosity Verbosity { get; set; }
+
+    public static bool ShouldColor(ColorChoice choice, bool isRedirected) => choice switch
+    {
+        ColorChoice.Always => true,
+        ColorChoice.Never => false,
+        _ => !isRedirected,
+    };
+
+    public void Status(string status, string message) => WriteStatus(status, message, Style.Good);
+
+    public void StatusWarn(string status, string message) => WriteStatus(status, message, Style.Warn);
+
+    public void Warn(string message)
+    {
+        if (Verbosity != Verbosity.Quiet)
+        {
+            WriteLabelled("warning", Style.Warn, message, boldMessage: false);
+        }
+    }
+
+    public void Note(string message)
+    {
+        if (Verbosity != Verbosity.Quiet)
+        {
+            WriteLabelled("note", Style.Note, message, boldMessage: false);
+        }
+    }
+
+    /// <summary>Errors are printed even with <c>--quiet</c>.</summary>
+    public void Error(string message) => WriteLabelled("error", Style.Error, message, boldMessage: false);
+
+    public void Out(string text)
+    {
+        lock (_lock)
+        {
+            _stdout.Write(text);
+            _stdout.Flush();
+        }
+    }
+
+    public void Err(string text)
+    {
+        lock (_lock)
+        {
+            _stderr.Write(text);
+            _stderr.Flush();
+        }
+    }
+
+    public string Paint(string text, string style) => ColorStderr ? style + text + Style.Reset : text;
+
+    private void WriteStatus(string status, string message, string style)
+    {
+        if (Verbosity == Verbosity.Quiet)
+        {
+            return;
+        }
+
+        var line = new StringBuilder(12 + 1 + message.Length + 16);
+        var padded = status.Length < 12 ? new string(' ', 12 - status.Length) + status : status;
+        line.Append(Paint(padded, style)).Append(' ').Append(message).Append('\n');
+        Err(line.ToString());
+    }
+
+    private void WriteLabelled(string label, string style, string message, bool boldMessage)
+    {
+        var text = Paint(label, style) + (boldMessage && ColorStderr ? Style.Bold + ": " + message + Style.Reset : ": " + message) + "\n";
+        Err(text);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Ferry.Util.Diagnostics;
+
+public enum Verbosity
+{
+    Quiet,
+    Normal,
+    Verbose,
+    VeryVerbose,
+}

@@ -1,0 +1,101 @@
+using Ferry.Cli.Args;
+
+namespace Ferry.Tests.Cli.Args;
+
+public sealed class ArgParserTests
+{
+    private static readonly CommandSpec Build = new("build", "Compile")
+    {
+        Options =
+        [
+            new ArgSpec("release", ArgKind.Flag, "Release") { Long = "release", Short = 'r' },
+            new ArgSpec("verbose", ArgKind.Count, "Verbose") { Long = "verbose", Short = 'v' },
+            new ArgSpec("jobs", ArgKind.Value, "Jobs") { Long = "jobs", Short = 'j', ValueName = "N" },
+            new ArgSpec("package", ArgKind.Value, "Package") { Long = "package", Short = 'p', ValueName = "SPEC", Multiple = true },
+            new ArgSpec("bin", ArgKind.OptionalValue, "Bin") { Long = "bin", ValueName = "NAME", Multiple = true },
+            new ArgSpec("color", ArgKind.Value, "Color") { Long = "color", ValueName = "WHEN", PossibleValues = ["auto", "always", "never"] },
+            new ArgSpec("workspace", ArgKind.Flag, "Workspace") { Long = "workspace", Aliases = ["all"] },
+        ],
+        Positionals = [new PositionalSpec("name", "TESTNAME", "Filter")],
+    };
+
+    private static ParsedArgs Parse(params string[] args) => new ArgParser(Build, "ferry").Parse(args);
+
+    [Fact]
+    public void ValuesInEveryClapSpelling()
+    {
+        Assert.Equal("4", Parse("--jobs", "4").Value("jobs"));
+        Assert.Equal("4", Parse("--jobs=4").Value("jobs"));
+        Assert.Equal("4", Parse("-j4").Value("jobs"));
+        Assert.Equal("4", Parse("-j", "4").Value("jobs"));
+        Assert.Equal("4", Parse("-j=4").Value("jobs"));
+    }
+
+    [Fact]
+    public void ClusteredFlagsAreCounted()
+    {
+        var args = Parse("-vvr");
+        Assert.Equal(2, args.Count("verbose"));
+        Assert.True(args.Flag("release"));
+    }
+
+    [Fact]
+    public void RepeatableValuesAccumulateInOrder()
+    {
+        Assert.Equal(["a", "b", "c"], Parse("-p", "a", "--package=b", "-pc").Values("package"));
+    }
+
+    [Fact]
+    public void OptionalValueMayBeOmitted()
+    {
+        var bare = Parse("--bin");
+        Assert.True(bare.Has("bin"));
+        Assert.Empty(bare.Values("bin"));
+        Assert.Equal(["x"], Parse("--bin", "x").Values("bin"));
+        Assert.Empty(Parse("--bin", "--release").Values("bin"));
+    }
+
+    [Fact]
+    public void DoubleDashEndsOptions()
+    {
+        var args = Parse("filter", "--", "--nocapture", "-q");
+        Assert.Equal("filter", args.Positional("name"));
+        Assert.Equal(["--nocapture", "-q"], args.Trailing);
+    }
+
+    [Fact]
+    public void AliasSpellingMapsToTheSameOption()
+    {
+        Assert.True(Parse("--all").Flag("workspace"));
+    }
+
+    [Theory]
+    [InlineData("the argument '--release' cannot be used multiple times", "--release", "--release")]
+    [InlineData("a value is required for '--jobs <N>' but none was supplied", "--jobs")]
+    [InlineData("unexpected argument '--relese' found", "--relese")]
+    [InlineData("unexpected argument 'extra' found", "a", "extra")]
+    [InlineData("invalid value 'x' for '--color <WHEN>'\n  [possible values: auto, always, never]", "--color", "x")]
+    [InlineData("unexpected value 'x' for '--release' found; no more were expected", "--release=x")]
+    public void UsageErrorsUseClapWording(string message, params string[] args)
+    {
+        var error = Assert.Throws<ArgParseException>(() => Parse(args));
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void SimilarOptionIsSuggested()
+    {
+        var error = Assert.Throws<ArgParseException>(() => Parse("--relese"));
+        Assert.Equal("a similar argument exists: '--release'", error.Tip);
+        Assert.Equal("ferry build --release", error.Usage);
+    }
+
+    [Fact]
+    public void RequiredPositionalIsReported()
+    {
+        var spec = new CommandSpec("new", "New") { Positionals = [new PositionalSpec("path", "PATH", "Path", Required: true)] };
+        var error = Assert.Throws<ArgParseException>(() => new ArgParser(spec, "ferry").Parse([]));
+        Assert.Equal("the following required arguments were not provided:\n  <PATH>", error.Message);
+        Assert.Equal("ferry new <PATH>", error.Usage);
+    }
+}

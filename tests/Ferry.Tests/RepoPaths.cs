@@ -1,0 +1,23 @@
+namespace Ferry.Tests;
+
+/// <summary>Locates the repository and the shared conformance data from the test's output folder.</summary>
+internal static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>The read-only third-party data beside the repository (<c>../shared/conformance</c>).</summary>
+    public static string Conformance => Path.GetFullPath(Path.Combine(Root, "..", "shared", "conformance"));
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Ferry.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("cannot find Ferry.slnx above " + AppContext.BaseDirectory);
+    }
+}

@@ -12,8 +12,6 @@ namespace Ferry.Platform;
 /// </summary>
 public sealed class Platform : IEquatable<Platform>, IComparable<Platform>
 {
-    private static readonly string[] Keywords = ["true", "false"];
-
     private Platform(string? targetName, CfgExpr? cfg)
     {
         TargetName = targetName;
@@ -222,7 +220,8 @@ public sealed class Platform : IEquatable<Platform>, IComparable<Platform>
                 break;
             case CfgExprKind.Value:
                 var cfg = expr.Value!;
-                if (!cfg.IsRawName && Array.IndexOf(Keywords, cfg.Name) >= 0)
+                // Only `true` and `false`: cargo-platform does not yet reject the edition-dependent keywords.
+                if (!cfg.IsRawName && cfg.Name is "true" or "false")
                 {
                     warnings.Add(
                         $"[{path}] future-incompatibility: `cfg({cfg})` is deprecated as `{cfg.Name}` is a keyword and not an "

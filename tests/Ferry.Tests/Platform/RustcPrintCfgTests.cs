@@ -58,7 +58,7 @@ public sealed class RustcPrintCfgTests
         var cfgs = RustcPrintCfg.Parse(RunRustcPrintCfg());
         var linux = OperatingSystem.IsLinux();
         var windows = OperatingSystem.IsWindows();
-        var x64 = RuntimeInformation.OSArchitecture == Architecture.X64;
+        var x64 = RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64;
         var wide = Environment.Is64BitOperatingSystem;
 
         (string Expr, bool Expected)[] cases =

@@ -49,7 +49,7 @@ internal static class TargetDirectoryScan
                 if (isDirectory)
                 {
                     var main = TargetPaths.Join(relativeDirectory, name, "main.rs");
-                    if (Path.Exists(TargetPaths.Join(packageRoot, main)))
+                    if (TargetPaths.Exists(TargetPaths.Join(packageRoot, main)))
                     {
                         result.Add(new InferredTarget(name, main));
                     }
@@ -74,7 +74,7 @@ internal static class TargetDirectoryScan
         var bins = new List<InferredTarget>();
         // Cargo spells this one as a literal, so it shows with '/' on every platform.
         const string main = "src/main.rs";
-        if (Path.Exists(TargetPaths.Resolve(packageRoot, main)))
+        if (TargetPaths.Exists(TargetPaths.Resolve(packageRoot, main)))
         {
             bins.Add(new InferredTarget(packageName, main));
         }

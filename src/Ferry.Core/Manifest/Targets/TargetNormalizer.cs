@@ -52,7 +52,7 @@ internal static class TargetNormalizer
         if (build is null)
         {
             // A build.rs file (not a directory) beside Cargo.toml is the build script.
-            return File.Exists(TargetPaths.Resolve(input.PackageRoot, buildRs)) ? [buildRs] : [];
+            return TargetPaths.IsFile(TargetPaths.Resolve(input.PackageRoot, buildRs)) ? [buildRs] : [];
         }
 
         switch (build.Kind)
@@ -104,7 +104,7 @@ internal static class TargetNormalizer
 
         var root = input.PackageRoot;
         var inferred = TargetPaths.Join("src", "lib.rs");
-        var hasInferred = Path.Exists(TargetPaths.Resolve(root, inferred));
+        var hasInferred = TargetPaths.Exists(TargetPaths.Resolve(root, inferred));
         var lib = declared ?? (hasInferred ? new TomlTarget { Path = inferred } : null);
         if (lib is null)
         {
@@ -124,7 +124,7 @@ internal static class TargetNormalizer
             else
             {
                 var legacy = TargetPaths.Join("src", lib.Name + ".rs");
-                if (edition == Editions.E2015 && Path.Exists(TargetPaths.Resolve(root, legacy)))
+                if (edition == Editions.E2015 && TargetPaths.Exists(TargetPaths.Resolve(root, legacy)))
                 {
                     warnings.Add(
                         $"path `{legacy}` was erroneously implicitly accepted for library `{lib.Name}`,\n"
@@ -437,15 +437,15 @@ internal static class TargetNormalizer
             var own = TargetPaths.Join("src", name + ".rs");
             var main = TargetPaths.Join("src", "main.rs");
             var binMain = TargetPaths.Join("src", "bin", "main.rs");
-            if (!hasLib && Path.Exists(TargetPaths.Resolve(root, own)))
+            if (!hasLib && TargetPaths.Exists(TargetPaths.Resolve(root, own)))
             {
                 found = own;
             }
-            else if (Path.Exists(TargetPaths.Resolve(root, main)))
+            else if (TargetPaths.Exists(TargetPaths.Resolve(root, main)))
             {
                 found = main;
             }
-            else if (Path.Exists(TargetPaths.Resolve(root, binMain)))
+            else if (TargetPaths.Exists(TargetPaths.Resolve(root, binMain)))
             {
                 found = binMain;
             }
@@ -461,7 +461,7 @@ internal static class TargetNormalizer
         if (kind == TargetKinds.Bench)
         {
             var bench = TargetPaths.Join("src", "bench.rs");
-            if (name == "bench" && Path.Exists(TargetPaths.Resolve(root, bench)))
+            if (name == "bench" && TargetPaths.Exists(TargetPaths.Resolve(root, bench)))
             {
                 warnings.Add($"path `{bench}` was erroneously implicitly accepted for benchmark `{name}`,\nplease set bench.path in Cargo.toml");
                 return bench;
@@ -492,11 +492,11 @@ internal static class TargetNormalizer
         string? right = null;
         var wrongFile = TargetPaths.Join(wrongDirectory, name + ".rs");
         var wrongMain = TargetPaths.Join(wrongDirectory, name, "main.rs");
-        if (Path.Exists(TargetPaths.Resolve(root, wrongFile)))
+        if (TargetPaths.Exists(TargetPaths.Resolve(root, wrongFile)))
         {
             (wrong, right) = (wrongFile, possibleFile);
         }
-        else if (Path.Exists(TargetPaths.Resolve(root, wrongMain)))
+        else if (TargetPaths.Exists(TargetPaths.Resolve(root, wrongMain)))
         {
             (wrong, right) = (wrongMain, possibleMain);
         }

@@ -171,5 +171,40 @@ internal static class TargetPaths
         return dot <= 0 ? last : last[..dot];
     }
 
+    /// <summary>
+    /// Rust's <c>Path::exists</c>: follows symbolic links, so a dangling link does not exist.
+    /// (<see cref="Path.Exists"/> and <see cref="File.Exists"/> say it does on Unix.)
+    /// </summary>
+    public static bool Exists(string path)
+    {
+        var file = new FileInfo(path);
+        return file.Exists ? LinkResolves(file) : Directory.Exists(path);
+    }
+
+    /// <summary>Rust's <c>Path::is_file</c>: a regular file, possibly through symbolic links.</summary>
+    public static bool IsFile(string path)
+    {
+        var file = new FileInfo(path);
+        return file.Exists && LinkResolves(file);
+    }
+
+    private static bool LinkResolves(FileInfo file)
+    {
+        if ((file.Attributes & FileAttributes.ReparsePoint) == 0)
+        {
+            return true;
+        }
+
+        try
+        {
+            return file.ResolveLinkTarget(returnFinalTarget: true) is not { } target || target.Exists;
+        }
+        catch (IOException)
+        {
+            // A link cycle: nothing exists at the end of it.
+            return false;
+        }
+    }
+
     private static bool IsSeparator(char c) => c == '/' || (OperatingSystem.IsWindows() && c == '\\');
 }

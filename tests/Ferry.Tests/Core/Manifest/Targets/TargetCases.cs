@@ -34,6 +34,15 @@ internal static class TargetCases
             .WithSymlink("src/bin/linkdir.rs", "../../real/d")
             .WithSymlink("src/bin/linkfile.rs", "../../real/f.rs")
             .WithSymlink("src/bin/broken.rs", "../../real/nothing.rs"),
+        C("broken-symlinks-do-not-exist").WithFiles("src/lib.rs")
+            .WithSymlink("src/main.rs", "nothing.rs")
+            .WithSymlink("src/bin/d/main.rs", "nothing.rs")
+            .WithSymlink("build.rs", "nothing.rs"),
+        C("symlinked-entry-points").WithFiles("real/m.rs", "real/b.rs", "real/d/main.rs")
+            .WithSymlink("src/main.rs", "../real/m.rs")
+            .WithSymlink("build.rs", "real/b.rs")
+            .WithSymlink("src/bin/d", "../../real/d")
+            .WithSymlink("src/lib.rs", "lib.rs"),
         C("build-rs-auto").WithFiles("src/lib.rs", "build.rs"),
         C("build-rs-directory-ignored").WithFiles("src/lib.rs", "build.rs/x"),
 
@@ -104,6 +113,14 @@ internal static class TargetCases
             .WithExamples(TargetSpec.Named("nope")).WithTests(TargetSpec.Named("t1")).WithBenches(TargetSpec.Named("b1")),
         C("missing-test-commonly-wrong-dir").WithFiles("src/lib.rs", "test/t1/main.rs").WithTests(TargetSpec.Named("t1")),
         C("missing-bench-commonly-wrong-dir").WithFiles("src/lib.rs", "bench/b1.rs").WithBenches(TargetSpec.Named("b1")),
+        C("ambiguous-example-is-deferred").WithFiles("src/lib.rs", "examples/x.rs", "examples/x/main.rs").WithExamples(TargetSpec.Named("x")),
+        C("e2015-missing-test-has-no-legacy").InEdition("2015").WithFiles("src/lib.rs", "src/t.rs").WithTests(TargetSpec.Named("t")),
+        C("first-deferred-error-wins").WithFiles("src/main.rs", "src/lib.rs", "src/y.rs")
+            .WithLib(TargetSpec.Empty.ProcMacroUnderscore(true))
+            .WithBins(
+                TargetSpec.At("x", "src/main.rs").CrateType("lib").ProcMacro(true),
+                TargetSpec.At("y", "src/y.rs").CrateTypeUnderscore("lib", "dylib"))
+            .WithExamples(TargetSpec.Named("nope")),
         C("missing-lib-file").WithFiles("src/main.rs").WithLib(TargetSpec.Named("mylib")),
 
         // --- names ---

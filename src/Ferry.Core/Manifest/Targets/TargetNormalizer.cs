@@ -33,13 +33,13 @@ internal static class TargetNormalizer
         var lib = NormalizeLib(input, edition, warnings);
         var bins = NormalizeBins(input, edition, warnings, errors, hasLib: lib is not null);
         var examples = NormalizeOthers(
-            input.Examples, () => TargetDirectoryScan.Scan(root, ExamplesDirectory), root, edition, input.AutoExamples,
+            input.Examples, ExamplesDirectory, root, edition, input.AutoExamples,
             TargetKinds.ExampleHuman, TargetKinds.Example, "autoexamples", warnings, errors);
         var tests = NormalizeOthers(
-            input.Tests, () => TargetDirectoryScan.Scan(root, TestsDirectory), root, edition, input.AutoTests,
+            input.Tests, TestsDirectory, root, edition, input.AutoTests,
             TargetKinds.TestHuman, TargetKinds.Test, "autotests", warnings, errors);
         var benches = NormalizeOthers(
-            input.Benches, () => TargetDirectoryScan.Scan(root, BenchesDirectory), root, edition, input.AutoBenches,
+            input.Benches, BenchesDirectory, root, edition, input.AutoBenches,
             TargetKinds.BenchHuman, TargetKinds.Bench, "autobenches", warnings, errors);
 
         return new NormalizedTargets(lib, bins, examples, tests, benches, build, [.. warnings], [.. errors]);
@@ -194,7 +194,7 @@ internal static class TargetNormalizer
     /// <summary>Examples, tests and benches: unlike binaries, a missing file is a deferred error.</summary>
     private static ImmutableArray<TomlTarget> NormalizeOthers(
         ImmutableArray<TomlTarget>? declared,
-        Func<List<InferredTarget>> discover,
+        string directory,
         string root,
         int edition,
         bool? autodiscover,
@@ -217,7 +217,8 @@ internal static class TargetNormalizer
             return result.MoveToImmutable();
         }
 
-        var inferred = discover();
+        // Listed only when something is left to infer, as Cargo does.
+        var inferred = TargetDirectoryScan.Scan(root, directory);
         var merged = MergeWithInferred(declared, inferred, root, autodiscover, edition, warnings, kindHuman, kind, autodiscoverKey);
         foreach (var target in merged)
         {

@@ -30,7 +30,10 @@ public sealed record FeatureValue
 
     public static FeatureValue OfDepFeature(string depName, string feature, bool weak) => new(FeatureValueKind.DepFeature, depName, feature, weak);
 
-    /// <summary>Parses the string form; validation of the names is the manifest's job.</summary>
+    /// <summary>
+    /// Parses the string form as Cargo does. <c>dep:x/y</c> keeps the <c>dep:</c> in the dependency
+    /// name so validation can reject it with Cargo's message; name validation is the caller's job.
+    /// </summary>
     public static FeatureValue Parse(string text)
     {
         var slash = text.IndexOf('/');
@@ -42,11 +45,6 @@ public sealed record FeatureValue
             if (weak)
             {
                 dep = dep[..^1];
-            }
-
-            if (dep.StartsWith("dep:", StringComparison.Ordinal))
-            {
-                dep = dep[4..];
             }
 
             return OfDepFeature(dep, feature, weak);

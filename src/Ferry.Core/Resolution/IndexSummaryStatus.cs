@@ -12,4 +12,7 @@ public enum IndexSummaryStatus
 
     /// <summary>An index line of a format version (<c>v</c>) newer than Ferry understands.</summary>
     Unsupported,
+
+    /// <summary>A line that failed to parse or validate; kept so a lockfile naming it can be reported, never selected.</summary>
+    Invalid,
 }

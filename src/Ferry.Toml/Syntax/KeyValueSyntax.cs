@@ -1,0 +1,60 @@
+using System.Text;
+
+namespace Ferry.Toml.Syntax;
+
+/// <summary>
+/// One <c>key = value</c>: a line of a table section, or one entry of an inline table. The key parts and the
+/// value carry their own decor; a line also owns its line ending (empty on a last line without one).
+/// </summary>
+internal sealed class KeyValueSyntax
+{
+    public KeyValueSyntax(TomlKey[] path, TomlValue value, ReadOnlyMemory<char> newline)
+    {
+        Path = path;
+        Value = value;
+        Newline = newline;
+    }
+
+    public TomlKey[] Path { get; set; }
+
+    public TomlValue Value { get; set; }
+
+    public ReadOnlyMemory<char> Newline { get; set; }
+
+    public void WriteTo(StringBuilder sb)
+    {
+        WritePath(sb, Path);
+        sb.Append('=');
+        Value.WriteWithDecor(sb);
+        sb.Append(Newline.Span);
+    }
+
+    public static void WritePath(StringBuilder sb, TomlKey[] path)
+    {
+        for (int i = 0; i < path.Length; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append('.');
+            }
+            path[i].WriteTo(sb);
+        }
+    }
+
+    /// <summary>True when this entry's path starts with <paramref name="prefix"/> (compared by name).</summary>
+    public bool StartsWith(IReadOnlyList<string> prefix)
+    {
+        if (Path.Length <= prefix.Count)
+        {
+            return false;
+        }
+        for (int i = 0; i < prefix.Count; i++)
+        {
+            if (!string.Equals(Path[i].Name, prefix[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,229 @@
+using System.Collections;
+using System.Text;
+
+namespace Ferry.Toml;
+
+/// <summary>
+/// A TOML array value <c>[ ... ]</c>. Each element keeps its decor (whitespace, newlines and comments before
+/// and after it, up to its comma), plus the array's <see cref="Trailing"/> text and trailing comma, so multi-line
+/// arrays with comments survive edits.
+/// </summary>
+public sealed class TomlArray : TomlValue, IReadOnlyList<TomlValue>
+{
+    private readonly List<TomlValue> _items;
+
+    public TomlArray()
+    {
+        _items = new List<TomlValue>();
+    }
+
+    public TomlArray(IEnumerable<TomlValue> values)
+        : this()
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        foreach (var value in values)
+        {
+            Add(value);
+        }
+    }
+
+    internal TomlArray(List<TomlValue> items, ReadOnlyMemory<char> trailing, bool trailingComma)
+    {
+        _items = items;
+        TrailingRaw = trailing;
+        HasTrailingComma = trailingComma;
+    }
+
+    internal ReadOnlyMemory<char> TrailingRaw;
+
+    public override TomlValueKind Kind => TomlValueKind.Array;
+
+    public int Count => _items.Count;
+
+    /// <summary>Gets an element, or replaces it keeping the old element's decor.</summary>
+    public TomlValue this[int index]
+    {
+        get => _items[index];
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            var old = _items[index];
+            value.MarkAttached();
+            if (!value.HasPrefix)
+            {
+                value.PrefixRaw = old.PrefixRaw;
+                value.HasPrefix = true;
+            }
+            if (!value.HasSuffix)
+            {
+                value.SuffixRaw = old.SuffixRaw;
+                value.HasSuffix = true;
+            }
+            old.Attached = false;
+            _items[index] = value;
+        }
+    }
+
+    /// <summary>Whitespace, newlines and comments after the last element (after its comma, if any) before <c>]</c>.</summary>
+    public string Trailing
+    {
+        get => TrailingRaw.ToString();
+        set => TrailingRaw = (value ?? "").AsMemory();
+    }
+
+    public bool HasTrailingComma { get; set; }
+
+    public IEnumerator<TomlValue> GetEnumerator() => _items.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public void Add(string value) => Add(new TomlString(value));
+
+    public void Add(long value) => Add(new TomlInteger(value));
+
+    public void Add(bool value) => Add(new TomlBoolean(value));
+
+    /// <summary>
+    /// Appends an element laid out like its neighbours: <c>[1, 2]</c> becomes <c>[1, 2, 3]</c>; in a
+    /// one-element-per-line array the new element gets its own line, and a comment that followed the old last
+    /// element stays with it.
+    /// </summary>
+    public void Add(TomlValue value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        value.MarkAttached();
+        if (_items.Count == 0)
+        {
+            value.DefaultDecor("", "");
+            _items.Add(value);
+            return;
+        }
+        var last = _items[^1];
+        string lineStart = LineStart(last.PrefixRaw.Span);
+        if (HasTrailingComma)
+        {
+            // `[\n  1,\n  2, # two\n]`: the new element goes after the comma, on its own line.
+            var (comment, rest) = SplitAtLastNewline(TrailingRaw.Span);
+            if (lineStart.Length > 0 && rest is not null)
+            {
+                value.DefaultDecor(comment + lineStart, "");
+                TrailingRaw = rest.AsMemory();
+            }
+            else
+            {
+                value.DefaultDecor(" ", "");
+            }
+        }
+        else
+        {
+            var (comment, rest) = SplitAtLastNewline(last.SuffixRaw.Span);
+            if (lineStart.Length > 0 && rest is not null)
+            {
+                value.DefaultDecor(comment + lineStart, rest);
+            }
+            else
+            {
+                value.DefaultDecor(" ", last.SuffixRaw.ToString());
+            }
+            last.SuffixRaw = ReadOnlyMemory<char>.Empty;
+        }
+        _items.Add(value);
+    }
+
+    /// <summary>Inserts an element before the one at <paramref name="index"/>, copying its layout.</summary>
+    public void Insert(int index, TomlValue value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(index, _items.Count);
+        if (index == _items.Count)
+        {
+            Add(value);
+            return;
+        }
+        value.MarkAttached();
+        var next = _items[index];
+        value.DefaultDecor(next.PrefixRaw.ToString(), "");
+        if (index == 0 && !next.PrefixRaw.Span.Contains('\n'))
+        {
+            next.PrefixRaw = " ".AsMemory();
+        }
+        _items.Insert(index, value);
+    }
+
+    /// <summary>Removes an element with its decor and comma (toml_edit's behaviour; neighbours are untouched).</summary>
+    public void RemoveAt(int index)
+    {
+        _items[index].Attached = false;
+        _items.RemoveAt(index);
+    }
+
+    public void Clear()
+    {
+        foreach (var item in _items)
+        {
+            item.Attached = false;
+        }
+        _items.Clear();
+        TrailingRaw = ReadOnlyMemory<char>.Empty;
+        HasTrailingComma = false;
+    }
+
+    /// <summary>Resets the layout to <c>[a, b, c]</c> (toml_edit's <c>fmt</c>), recursively.</summary>
+    public void Format()
+    {
+        for (int i = 0; i < _items.Count; i++)
+        {
+            _items[i].SetDecor((i == 0 ? "" : " ").AsMemory(), ReadOnlyMemory<char>.Empty);
+            TomlTable.FormatNested(_items[i]);
+        }
+        TrailingRaw = ReadOnlyMemory<char>.Empty;
+        HasTrailingComma = false;
+    }
+
+    internal override void WriteTo(StringBuilder sb)
+    {
+        sb.Append('[');
+        var items = _items;
+        for (int i = 0; i < items.Count; i++)
+        {
+            items[i].WriteWithDecor(sb);
+            if (i < items.Count - 1 || HasTrailingComma)
+            {
+                sb.Append(',');
+            }
+        }
+        sb.Append(TrailingRaw.Span);
+        sb.Append(']');
+    }
+
+    /// <summary>The newline and indentation that start an element's line, if its decor puts it on its own line.</summary>
+    private static string LineStart(ReadOnlySpan<char> prefix)
+    {
+        int nl = prefix.LastIndexOf('\n');
+        if (nl < 0)
+        {
+            return "";
+        }
+        var tail = prefix[nl..];
+        int end = 1;
+        while (end < tail.Length && (tail[end] == ' ' || tail[end] == '\t'))
+        {
+            end++;
+        }
+        bool crlf = nl > 0 && prefix[nl - 1] == '\r';
+        return (crlf ? "\r" : "") + tail[..end].ToString();
+    }
+
+    /// <summary>Splits decor at its last line break: what is on the element's line, and the rest (null if none).</summary>
+    private static (string Before, string? After) SplitAtLastNewline(ReadOnlySpan<char> decor)
+    {
+        int nl = decor.LastIndexOf('\n');
+        if (nl < 0)
+        {
+            return (decor.ToString(), null);
+        }
+        int cut = nl > 0 && decor[nl - 1] == '\r' ? nl - 1 : nl;
+        return (decor[..cut].ToString(), decor[cut..].ToString());
+    }
+}

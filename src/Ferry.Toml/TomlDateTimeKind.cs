@@ -1,0 +1,9 @@
+namespace Ferry.Toml;
+
+public enum TomlDateTimeKind
+{
+    OffsetDateTime,
+    LocalDateTime,
+    LocalDate,
+    LocalTime,
+}

@@ -1,0 +1,9 @@
+namespace Ferry.Toml;
+
+public enum TomlStringStyle
+{
+    Basic,
+    Literal,
+    MultiLineBasic,
+    MultiLineLiteral,
+}

@@ -1,0 +1,147 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+
+namespace Ferry.Toml;
+
+/// <summary>
+/// A TOML value in a <see cref="TomlDocument"/>: one of <see cref="TomlString"/>, <see cref="TomlInteger"/>,
+/// <see cref="TomlFloat"/>, <see cref="TomlBoolean"/>, <see cref="TomlDateTime"/>, <see cref="TomlArray"/>,
+/// <see cref="TomlTable"/> or <see cref="TomlArrayOfTables"/>.
+/// Every parsed value knows its <see cref="Span"/> in the source and its <see cref="Decor"/> (the whitespace
+/// and comments around it), which is what makes the document lossless.
+/// Scalars are immutable; arrays and tables are edited in place through their methods.
+/// </summary>
+public abstract class TomlValue
+{
+    // Decor is kept as slices of the source (or of a new string after an edit) so parsing copies nothing.
+    internal ReadOnlyMemory<char> PrefixRaw;
+    internal ReadOnlyMemory<char> SuffixRaw;
+    internal bool HasPrefix;
+    internal bool HasSuffix;
+    internal int SpanStart = -1;
+    internal int SpanLength;
+
+    /// <summary>Set once the value is placed in a document, table or array; a value can only live in one place.</summary>
+    internal bool Attached;
+
+    private protected TomlValue()
+    {
+    }
+
+    public abstract TomlValueKind Kind { get; }
+
+    /// <summary>Where the value is in the parsed source; <c>null</c> for values created or re-created by an edit.</summary>
+    public TomlSpan? Span => SpanStart < 0 ? null : new TomlSpan(SpanStart, SpanLength);
+
+    /// <summary>Whitespace and comments before and after the value (see <see cref="TomlDecor"/>).</summary>
+    public TomlDecor Decor
+    {
+        get => new(HasPrefix ? PrefixRaw.ToString() : null, HasSuffix ? SuffixRaw.ToString() : null);
+        set
+        {
+            HasPrefix = value.Prefix is not null;
+            PrefixRaw = (value.Prefix ?? "").AsMemory();
+            HasSuffix = value.Suffix is not null;
+            SuffixRaw = (value.Suffix ?? "").AsMemory();
+        }
+    }
+
+    /// <summary>The TOML type name used in messages: string, integer, float, boolean, datetime, array, table.</summary>
+    public string TypeName => Kind switch
+    {
+        TomlValueKind.String => "string",
+        TomlValueKind.Integer => "integer",
+        TomlValueKind.Float => "float",
+        TomlValueKind.Boolean => "boolean",
+        TomlValueKind.DateTime => "datetime",
+        TomlValueKind.Array => "array",
+        TomlValueKind.ArrayOfTables => "array",
+        _ => "table",
+    };
+
+    /// <summary>The value as written in TOML, without its decor (for scalars: exactly the source text).</summary>
+    public string ToTomlString()
+    {
+        var sb = new StringBuilder();
+        WriteTo(sb);
+        return sb.ToString();
+    }
+
+    public override string ToString() => ToTomlString();
+
+    public bool TryGetString([NotNullWhen(true)] out string? value)
+    {
+        value = (this as TomlString)?.Value;
+        return value is not null;
+    }
+
+    public bool TryGetInteger(out long value)
+    {
+        if (this is TomlInteger i)
+        {
+            value = i.Value;
+            return true;
+        }
+        value = 0;
+        return false;
+    }
+
+    public bool TryGetBoolean(out bool value)
+    {
+        if (this is TomlBoolean b)
+        {
+            value = b.Value;
+            return true;
+        }
+        value = false;
+        return false;
+    }
+
+    /// <summary>Writes the value's TOML text (no decor).</summary>
+    internal abstract void WriteTo(StringBuilder sb);
+
+    internal void WriteWithDecor(StringBuilder sb)
+    {
+        sb.Append(PrefixRaw.Span);
+        WriteTo(sb);
+        sb.Append(SuffixRaw.Span);
+    }
+
+    internal void SetSpan(int start, int length)
+    {
+        SpanStart = start;
+        SpanLength = length;
+    }
+
+    internal void SetDecor(ReadOnlyMemory<char> prefix, ReadOnlyMemory<char> suffix)
+    {
+        PrefixRaw = prefix;
+        SuffixRaw = suffix;
+        HasPrefix = true;
+        HasSuffix = true;
+    }
+
+    /// <summary>Gives unset decor a default (used when an edit places a value).</summary>
+    internal void DefaultDecor(string prefix, string suffix)
+    {
+        if (!HasPrefix)
+        {
+            PrefixRaw = prefix.AsMemory();
+            HasPrefix = true;
+        }
+        if (!HasSuffix)
+        {
+            SuffixRaw = suffix.AsMemory();
+            HasSuffix = true;
+        }
+    }
+
+    internal void MarkAttached()
+    {
+        if (Attached)
+        {
+            throw new InvalidOperationException("This TOML value is already part of a document; create a new value instead.");
+        }
+        Attached = true;
+    }
+}

@@ -45,7 +45,7 @@ public sealed class GlobalContext
     private readonly Lazy<ResolverConfig> _resolver;
     private readonly Lazy<SecurityConfig> _security;
 
-    private GlobalContext(string cwd, string home, string cargoHome, EnvironmentSnapshot environment, CliOverrides cli, IShell shell)
+    private GlobalContext(string cwd, string home, string cargoHome, EnvironmentSnapshot environment, CliOverrides cli, IShell shell, GlobalContext? sameFiles)
     {
         Cwd = cwd;
         Home = home;
@@ -53,8 +53,20 @@ public sealed class GlobalContext
         Environment = environment;
         Cli = cli;
         Shell = shell;
-        _loader = new ConfigLoader(cwd, cargoHome, shell.Warn);
-        _fileValues = new Lazy<ConfigTable>(() => WithLoader(loader => loader.LoadFiles()));
+        if (sameFiles is not null)
+        {
+            // The file layer does not depend on the command line: share it (and its loader's
+            // file cache) so every file is read once per run.
+            _loader = sameFiles._loader;
+            _loaderLock = sameFiles._loaderLock;
+            _fileValues = sameFiles._fileValues;
+        }
+        else
+        {
+            _loader = new ConfigLoader(cwd, cargoHome, shell.Warn);
+            _fileValues = new Lazy<ConfigTable>(() => WithLoader(loader => loader.LoadFiles()));
+        }
+
         _cliValues = new Lazy<ConfigTable>(() => cli.ConfigArgs.IsEmpty
             ? ConfigTable.Empty(Definition.CliArgument)
             : WithLoader(loader => loader.LoadCliArguments(cli.ConfigArgs)));
@@ -294,8 +306,15 @@ public sealed class GlobalContext
             throw new FerryException("Cargo couldn't find your home directory. This probably means that $HOME was not set.");
         }
 
-        return new GlobalContext(cwd, home ?? cargoHome, PathUtil.Normalize(cargoHome), environment, cli, shell);
+        return new GlobalContext(cwd, home ?? cargoHome, PathUtil.Normalize(cargoHome), environment, cli, shell, sameFiles: null);
     }
+
+    /// <summary>
+    /// The same context with other command-line overrides (the CLI learns the subcommand's
+    /// <c>--config</c> flags only after expanding aliases). The files are not read again.
+    /// </summary>
+    public GlobalContext WithCliOverrides(CliOverrides cli) =>
+        new(Cwd, Home, CargoHome, Environment, cli, Shell, sameFiles: this);
 
     /// <summary>Each config file as loaded (includes before their includer), for <c>config get --merged=no</c>.</summary>
     public IReadOnlyList<ConfigTable> LoadUnmerged() => WithLoader(loader => loader.LoadUnmerged());

@@ -97,10 +97,11 @@ public sealed record BuildConfig
                     var targets = ImmutableArray.CreateBuilder<string>(list.Items.Length);
                     for (var i = 0; i < list.Items.Length; i++)
                     {
+                        // The item error passes through serde_untagged as text: its cause is lost, as in Cargo.
                         targets.Add(list.Items[i] is ConfigString item
                             ? item.Value
-                            : throw ConfigException.KeyContext(key, list.Definition, new FerryException(
-                                $"invalid type: {ConfigReader.Unexpected(list.Items[i])}, expected a string")));
+                            : throw ConfigException.KeyContext(key, list.Definition, new ConfigException(
+                                $"failed to parse config at `{key}[{i}]`", list.Items[i].Definition)));
                     }
 
                     return new BuildTargetConfig(new Value<ImmutableArray<string>>(targets.MoveToImmutable(), definition));

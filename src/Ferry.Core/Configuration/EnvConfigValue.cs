@@ -32,27 +32,15 @@ public sealed record EnvConfigValue(string Name, ConfigRelativePath Value, bool 
         foreach (var name in table.Entries.Keys)
         {
             var entry = key.PushSensitive(name);
-            switch (reader.Untagged(entry, "a string or map", typeof(ConfigString), typeof(ConfigTable)))
+            // Map values pass through two serde layers that each put errors under the key.
+            var definition = reader.ValueDefinition(entry);
+            try
             {
-                case ConfigString s:
-                    result[name] = new EnvConfigValue(name, new ConfigRelativePath(new Value<string>(s.Value, s.Definition)), false, false);
-                    break;
-                case ConfigTable options:
-                    try
-                    {
-                        var value = reader.RelativePath(entry.Push("value")) ?? throw new FerryException("missing field `value`");
-                        result[name] = new EnvConfigValue(
-                            name,
-                            value,
-                            reader.Bool(entry.Push("force")) ?? false,
-                            reader.Bool(entry.Push("relative")) ?? false);
-                    }
-                    catch (FerryException error)
-                    {
-                        throw ConfigException.KeyContext(entry, options.Definition, error);
-                    }
-
-                    break;
+                result[name] = ReadOne(reader, entry, name);
+            }
+            catch (FerryException error)
+            {
+                throw ConfigException.KeyContext(entry, definition, error);
             }
         }
 
@@ -65,5 +53,32 @@ public sealed record EnvConfigValue(string Name, ConfigRelativePath Value, bool 
         }
 
         return result.ToImmutable();
+    }
+
+    private static EnvConfigValue ReadOne(ConfigReader reader, ConfigKey entry, string name)
+    {
+        switch (reader.Untagged(entry, "a string or map", typeof(ConfigString), typeof(ConfigTable)))
+        {
+            case ConfigString s:
+                return new EnvConfigValue(name, new ConfigRelativePath(new Value<string>(s.Value, s.Definition)), false, false);
+            case ConfigTable options:
+                try
+                {
+                    var value = reader.RelativePath(entry.Push("value")) ?? throw new FerryException("missing field `value`");
+                    return new EnvConfigValue(
+                        name,
+                        value,
+                        reader.Bool(entry.Push("force")) ?? false,
+                        reader.Bool(entry.Push("relative")) ?? false);
+                }
+                catch (FerryException error)
+                {
+                    // serde_untagged keeps only the text of errors from inside the table.
+                    throw ConfigException.KeyContext(entry, options.Definition, new FerryException(error.Message));
+                }
+
+            default:
+                throw ConfigReader.Missing(entry);
+        }
     }
 }

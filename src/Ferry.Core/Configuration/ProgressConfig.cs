@@ -23,7 +23,7 @@ public sealed record ProgressConfig(string When, long? Width, bool? TermIntegrat
             reader.Bool(key.Push("term-integration")));
         if (config is { When: "always", Width: null })
         {
-            throw ConfigException.KeyContext(key, reader.ValueDefinition(key), new FerryException("\"always\" progress requires a `width` key"));
+            throw new FerryException("\"always\" progress requires a `width` key");
         }
 
         return config;

@@ -27,15 +27,23 @@ public sealed record TargetConfig
         var table = reader.GetTable(key);
         return new TargetConfig
         {
-            Runner = ReadValue(reader, key.Push("runner"), k => reader.PathAndArgs(k, wrapped: true)),
-            Rustflags = reader.StringListValue(key.Push("rustflags")),
-            Rustdocflags = reader.StringListValue(key.Push("rustdocflags")),
+            Runner = ReadValue(reader, key.Push("runner"), k => reader.PathAndArgs(k, wrapped: false)),
+            Rustflags = ReadFlags(reader, key.Push("rustflags")),
+            Rustdocflags = ReadFlags(reader, key.Push("rustdocflags")),
             Linker = ReadValue(reader, key.Push("linker"), reader.RelativePath),
             LinksOverrides = table is null
                 ? ImmutableSortedDictionary.Create<string, LinksOverride>(StringComparer.Ordinal)
                 : LinksOverride.ReadAll(key, table),
         };
     }
+
+    /// <summary>
+    /// Flags, with Cargo's errors for them: Cargo's <c>TargetConfig</c> declares them as
+    /// <c>OptValue&lt;StringList&gt;</c>, but the build reads <c>target.TRIPLE.rustflags</c>
+    /// as a plain <c>Option&lt;StringList&gt;</c> first, so those (unwrapped) errors are what users see.
+    /// </summary>
+    private static Value<ImmutableArray<string>>? ReadFlags(ConfigReader reader, ConfigKey key) =>
+        reader.StringList(key) is { } flags ? new Value<ImmutableArray<string>>(flags, reader.ValueDefinition(key)) : null;
 
     /// <summary>An <c>OptValue&lt;T&gt;</c> field: the value plus the key's definition, errors put under the key.</summary>
     private static Value<T>? ReadValue<T>(ConfigReader reader, ConfigKey key, Func<ConfigKey, T?> read)

@@ -191,7 +191,8 @@ internal sealed class ConfigLoader
             return legacy;
         }
 
-        return File.Exists(modern) ? modern : null;
+        // Like Rust's exists(): a directory counts too (reading it then fails with Cargo's error).
+        return File.Exists(modern) || Directory.Exists(modern) ? modern : null;
     }
 
     /// <summary>Cargo's <c>_load_file</c>: read, parse, convert, then (optionally) merge the includes.</summary>

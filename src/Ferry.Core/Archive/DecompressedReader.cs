@@ -22,6 +22,8 @@ internal sealed class DecompressedReader
     private bool _endOfStream;
     private long _produced;
     private uint _crc32;
+    private bool _capReached;
+    private long _capReachedAt;
 
     /// <param name="fixedCap">
     /// The cap when the compressed length is known up front; otherwise the cap grows with the
@@ -36,7 +38,7 @@ internal sealed class DecompressedReader
     }
 
     /// <summary>Decompressed bytes handed to the tar parser so far (the archive offset of the next byte).</summary>
-    public long Position => _produced - (_end - _start);
+    public long Position => _produced - (_end - _start) - (_capReached ? _produced - _capReachedAt : 0);
 
     /// <summary>Total decompressed bytes produced (valid once the stream is exhausted).</summary>
     public long Produced => _produced;
@@ -90,9 +92,16 @@ internal sealed class DecompressedReader
 
         while (_end < minimum && !_endOfStream)
         {
+            // The parser wants a byte past the cap: this is where a bomb stops.
+            if (_capReached)
+            {
+                throw new CrateArchiveException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"invalid tarball: maximum limit reached when reading: the archive decompresses to more than {_capReachedAt} bytes"));
+            }
+
             var cap = CurrentCap;
-            var allowed = cap - _produced;
-            var request = (int)Math.Min(_buffer.Length - _end, allowed + 1);
+            var request = (int)Math.Min(_buffer.Length - _end, cap - _produced + 1);
             int read;
             try
             {
@@ -114,11 +123,14 @@ internal sealed class DecompressedReader
             _crc32 = Archive.Crc32.Append(_crc32, _buffer.AsSpan(_end, read));
             _produced += read;
             _end += read;
-            if (_produced > CurrentCap)
+            cap = CurrentCap;
+            if (_produced > cap)
             {
-                throw new CrateArchiveException(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"invalid tarball: maximum limit reached when reading: the archive decompresses to more than {CurrentCap} bytes"));
+                // Hand out nothing beyond the cap, so what fails (a declared size checked
+                // against the cap, or this) does not depend on how far the buffer read ahead.
+                _end -= (int)(_produced - cap);
+                _capReached = true;
+                _capReachedAt = cap;
             }
         }
     }

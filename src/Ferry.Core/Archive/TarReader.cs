@@ -201,7 +201,8 @@ internal sealed class TarReader
         var kind = Extension(header);
         if (previous is not null)
         {
-            throw Fail(string.Create(CultureInfo.InvariantCulture, $"two {kind}s in a row at byte {header.Offset}"));
+            var plural = header.TypeFlag == (byte)'L' ? "GNU long names (type 'L')" : "GNU long link names (type 'K')";
+            throw Fail(string.Create(CultureInfo.InvariantCulture, $"two {plural} in a row at byte {header.Offset}"));
         }
 
         // The data is the name plus GNU tar's terminating NUL; nothing longer can be a valid path.

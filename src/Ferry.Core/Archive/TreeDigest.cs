@@ -120,7 +120,8 @@ public sealed record TreeDigest
         var scan = await TreeScan.RunAsync(directory, cancellationToken).ConfigureAwait(false);
         if (scan.Irregular.Count > 0)
         {
-            throw new FerryException($"`{Path.Combine(directory, scan.Irregular[0])}` is not a regular file or directory");
+            var first = scan.Irregular.Order(Comparer<string>.Create(CompareCodePoints)).First();
+            throw new FerryException($"`{Path.Combine(directory, first)}` is not a regular file or directory");
         }
 
         return FromFiles(scan.Files);

@@ -11,8 +11,10 @@ namespace Ferry.Core.Archive;
 /// so the same files always give the same bytes: entries under <c>&lt;name&gt;-&lt;version&gt;/</c>,
 /// files only (no directory entries), sorted by path component, GNU headers with uid/gid 0,
 /// mode 0644 or 0755, mtime 1153704088, names over 100 bytes through a GNU <c>L</c> record,
-/// two zero blocks at the end; then gzip at the best compression with a fixed header (mtime 0,
-/// no file name, OS "unknown") and our own CRC, so the output does not depend on the OS.
+/// two zero blocks at the end; then gzip at the best compression with Cargo's header (mtime 0,
+/// file name <c>&lt;name&gt;-&lt;version&gt;.crate</c>, OS "unknown") and our own CRC, so the output
+/// does not depend on the OS. The tar stream is byte-identical to Cargo's for the same files;
+/// the deflate stream is not (a different zlib), so neither is the <c>.crate</c>'s checksum.
 /// </summary>
 public static class CrateArchiveWriter
 {
@@ -23,7 +25,7 @@ public static class CrateArchiveWriter
     private const int RegularMode = 0b110_100_100; // 0644
     private const int ExecutableMode = 0b111_101_101; // 0755
 
-    private static ReadOnlySpan<byte> GzipHeader => [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 2, 0xFF];
+    private static ReadOnlySpan<byte> GzipHeader => [0x1F, 0x8B, 8, 0x08, 0, 0, 0, 0, 2, 0xFF];
 
     /// <summary>Packages <paramref name="relativePaths"/> (files under <paramref name="sourceDirectory"/>).</summary>
     public static Task WriteAsync(
@@ -61,7 +63,9 @@ public static class CrateArchiveWriter
 
         sorted.Sort((a, b) => CompareByComponent(a.Name, b.Name));
 
+        // Cargo's GzBuilder records the archive's file name (FNAME) in the gzip header.
         await output.WriteAsync(GzipHeader.ToArray(), cancellationToken).ConfigureAwait(false);
+        await output.WriteAsync(Encoding.UTF8.GetBytes(packageRoot + ".crate\0"), cancellationToken).ConfigureAwait(false);
         var deflate = new DeflateStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
         var crc = 0u;
         long length = 0;
@@ -107,16 +111,21 @@ public static class CrateArchiveWriter
     }
 
     /// <summary>
-    /// A GNU header as tar-rs builds it; the checksum is filled in last. tar-rs writes zero
-    /// device numbers only for headers filled from file metadata, not for generated files.
+    /// A GNU header as tar-rs builds it; the checksum is filled in last. tar-rs writes the uid
+    /// and gid fields for long-name records and for headers filled from file metadata, and the
+    /// (zero) device numbers only for the latter; generated files leave both as NUL bytes.
     /// </summary>
-    internal static byte[] Header(ReadOnlySpan<byte> name, int mode, long size, long modifiedTime, byte typeFlag, bool deviceNumbers = false)
+    internal static byte[] Header(ReadOnlySpan<byte> name, int mode, long size, long modifiedTime, byte typeFlag, bool owner, bool deviceNumbers)
     {
         var header = new byte[TarHeader.BlockSize];
         name[..Math.Min(name.Length, NameFieldLength)].CopyTo(header);
         TarNumber.Write(header.AsSpan(100, 8), mode);
-        TarNumber.Write(header.AsSpan(108, 8), 0);
-        TarNumber.Write(header.AsSpan(116, 8), 0);
+        if (owner)
+        {
+            TarNumber.Write(header.AsSpan(108, 8), 0);
+            TarNumber.Write(header.AsSpan(116, 8), 0);
+        }
+
         TarNumber.Write(header.AsSpan(124, 12), size);
         TarNumber.Write(header.AsSpan(136, 12), modifiedTime);
         header[156] = typeFlag;
@@ -139,7 +148,7 @@ public static class CrateArchiveWriter
         {
             // tar-rs: a GNU long-name record holding the name and a NUL, then the real header
             // with the name cut to 100 bytes at a UTF-8 boundary.
-            await emit(Header("././@LongLink"u8, RegularMode, nameBytes.Length + 1, 0, (byte)'L')).ConfigureAwait(false);
+            await emit(Header("././@LongLink"u8, RegularMode, nameBytes.Length + 1, 0, (byte)'L', owner: true, deviceNumbers: false)).ConfigureAwait(false);
             await emit(Padded([.. nameBytes, 0])).ConfigureAwait(false);
             var cut = NameFieldLength;
             while (!Utf8.IsValid(nameBytes.AsSpan(0, cut)))
@@ -152,7 +161,7 @@ public static class CrateArchiveWriter
 
         if (file.SourcePath is not { } source)
         {
-            await emit(Header(nameBytes, file.Executable ? ExecutableMode : RegularMode, file.Contents.Length, DeterministicModifiedTime, (byte)'0')).ConfigureAwait(false);
+            await emit(Header(nameBytes, file.Executable ? ExecutableMode : RegularMode, file.Contents.Length, DeterministicModifiedTime, (byte)'0', owner: false, deviceNumbers: false)).ConfigureAwait(false);
             await emit(file.Contents).ConfigureAwait(false);
             await emit(new byte[Padding(file.Contents.Length)]).ConfigureAwait(false);
             return;
@@ -163,7 +172,7 @@ public static class CrateArchiveWriter
         await using (stream.ConfigureAwait(false))
         {
             var size = stream.Length;
-            await emit(Header(nameBytes, executable ? ExecutableMode : RegularMode, size, DeterministicModifiedTime, (byte)'0', deviceNumbers: true)).ConfigureAwait(false);
+            await emit(Header(nameBytes, executable ? ExecutableMode : RegularMode, size, DeterministicModifiedTime, (byte)'0', owner: true, deviceNumbers: true)).ConfigureAwait(false);
             var buffer = new byte[64 * 1024];
             long copied = 0;
             while (copied < size)

@@ -38,41 +38,42 @@ internal sealed class CrateEntryPolicy
     /// <summary>Checks the name <paramref name="raw"/> of an entry whose header is at <paramref name="offset"/>.</summary>
     public string Admit(byte[] raw, long offset, CrateEntryKind kind)
     {
-        var shown = ArchiveText.Quote(raw);
         if (raw.Length == 0)
         {
             throw Fail(string.Create(CultureInfo.InvariantCulture, $"the entry at byte {offset} has an empty name"));
         }
 
+        // Only failing entries need their name quoted for a message.
+        var shown = new Lazy<string>(() => ArchiveText.Quote(raw), LazyThreadSafetyMode.None);
         if (raw.Length > _limits.MaxPathBytes)
         {
-            throw Fail(string.Create(CultureInfo.InvariantCulture, $"entry {shown} is {raw.Length} bytes long, more than the limit of {_limits.MaxPathBytes}"));
+            throw Fail(string.Create(CultureInfo.InvariantCulture, $"entry {shown.Value} is {raw.Length} bytes long, more than the limit of {_limits.MaxPathBytes}"));
         }
 
         if (!Utf8.IsValid(raw))
         {
-            throw Fail($"entry {shown} has a name that is not valid UTF-8");
+            throw Fail($"entry {shown.Value} has a name that is not valid UTF-8");
         }
 
         var name = Encoding.UTF8.GetString(raw);
-        if (name.Any(c => c < 0x20 || c is >= '\u007F' and <= '\u009F'))
+        if (name.AsSpan().IndexOfAnyInRange('\0', '\u001F') >= 0 || name.AsSpan().IndexOfAnyInRange('\u007F', '\u009F') >= 0)
         {
-            throw Fail($"entry {shown} has a control character in its name");
+            throw Fail($"entry {shown.Value} has a control character in its name");
         }
 
         if (name[0] == '/')
         {
-            throw Fail($"entry {shown} has an absolute path");
+            throw Fail($"entry {shown.Value} has an absolute path");
         }
 
         if (name.Contains('\\', StringComparison.Ordinal))
         {
-            throw Fail($"entry {shown} contains a backslash, which Windows reads as a path separator");
+            throw Fail($"entry {shown.Value} contains a backslash, which Windows reads as a path separator");
         }
 
         if (name.Contains(':', StringComparison.Ordinal))
         {
-            throw Fail($"entry {shown} contains a `:`, which Windows reads as a drive or stream separator");
+            throw Fail($"entry {shown.Value} contains a `:`, which Windows reads as a drive or stream separator");
         }
 
         var path = name;
@@ -80,7 +81,7 @@ internal sealed class CrateEntryPolicy
         {
             if (kind == CrateEntryKind.File)
             {
-                throw Fail($"entry {shown} is a regular file but its name ends with `/`");
+                throw Fail($"entry {shown.Value} is a regular file but its name ends with `/`");
             }
 
             path = path[..^1];
@@ -98,23 +99,23 @@ internal sealed class CrateEntryPolicy
             };
             if (problem is not null)
             {
-                throw Fail($"entry {shown} has {problem}");
+                throw Fail($"entry {shown.Value} has {problem}");
             }
         }
 
         if (components[0] != _root)
         {
-            throw Fail($"entry {shown} isn't under {ArchiveText.Quote(_root)}");
+            throw Fail($"entry {shown.Value} isn't under {ArchiveText.Quote(_root)}");
         }
 
         if (components.Length == 1 && kind == CrateEntryKind.File)
         {
-            throw Fail($"entry {shown} is a file in place of the package directory");
+            throw Fail($"entry {shown.Value} is a file in place of the package directory");
         }
 
         if (components.Length == 2 && CrateMarkers.Reserved.Contains(components[1], StringComparer.OrdinalIgnoreCase))
         {
-            throw Fail($"entry {shown} uses a name reserved for extraction markers ({string.Join(", ", CrateMarkers.Reserved)})");
+            throw Fail($"entry {shown.Value} uses a name reserved for extraction markers ({string.Join(", ", CrateMarkers.Reserved)})");
         }
 
         var relative = path.Length == _root.Length ? string.Empty : path[(_root.Length + 1)..];
@@ -124,14 +125,14 @@ internal sealed class CrateEntryPolicy
 
     private static CrateArchiveException Fail(string message) => new("invalid tarball: " + message);
 
-    private void Record(string relative, CrateEntryKind kind, string shown)
+    private void Record(string relative, CrateEntryKind kind, Lazy<string> shown)
     {
         for (var slash = relative.IndexOf('/'); slash >= 0; slash = relative.IndexOf('/', slash + 1))
         {
             var ancestor = relative[..slash];
             if (_tree.TryGetValue(ancestor, out var existing) && existing == CrateEntryKind.File)
             {
-                throw Fail($"entry {shown} is inside {Full(ancestor)}, which an earlier entry made a file");
+                throw Fail($"entry {shown.Value} is inside {Full(ancestor)}, which an earlier entry made a file");
             }
         }
 
@@ -140,13 +141,13 @@ internal sealed class CrateEntryPolicy
             if (previous != kind)
             {
                 var (now, before) = kind == CrateEntryKind.File ? ("a file", "a directory") : ("a directory", "a file");
-                throw Fail($"entry {shown} is {now}, but an earlier entry made {Full(relative)} {before}");
+                throw Fail($"entry {shown.Value} is {now}, but an earlier entry made {Full(relative)} {before}");
             }
 
             // A directory seen only as the parent of earlier entries may still get its own entry.
             if (kind == CrateEntryKind.File || !_explicitDirectories.Add(relative))
             {
-                throw Fail($"entry {shown} appears more than once");
+                throw Fail($"entry {shown.Value} appears more than once");
             }
         }
         else if (kind == CrateEntryKind.Directory)

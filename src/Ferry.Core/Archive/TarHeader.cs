@@ -36,12 +36,13 @@ internal sealed record TarHeader(byte TypeFlag, byte[] Name, long Size, int Mode
             }
         }
 
-        var where = string.Create(CultureInfo.InvariantCulture, $"header of entry {ArchiveText.Quote(name)} at byte {offset}");
+        // Built only when something is wrong: quoting every healthy header's name costs time.
+        string Where() => string.Create(CultureInfo.InvariantCulture, $"header of entry {ArchiveText.Quote(name)} at byte {offset}");
 
         var checksumField = block.Slice(148, 8);
         if (TarNumber.TryParse(checksumField, out var stored) != TarNumberStatus.Ok)
         {
-            throw Fail($"{where} has a malformed checksum field ({ArchiveText.Quote(Trim(checksumField))})");
+            throw Fail($"{Where()} has a malformed checksum field ({ArchiveText.Quote(Trim(checksumField))})");
         }
 
         var (unsigned, signed) = Checksums(block);
@@ -49,20 +50,20 @@ internal sealed record TarHeader(byte TypeFlag, byte[] Name, long Size, int Mode
         // POSIX says unsigned; some historic tars summed signed chars, and GNU tar accepts both.
         if (stored != unsigned && stored != signed)
         {
-            throw Fail(string.Create(CultureInfo.InvariantCulture, $"{where} has a bad checksum (the field says {stored}, the header sums to {unsigned})"));
+            throw Fail(string.Create(CultureInfo.InvariantCulture, $"{Where()} has a bad checksum (the field says {stored}, the header sums to {unsigned})"));
         }
 
         if (!posix && !magic.SequenceEqual(GnuMagic) && magic.ContainsAnyExcept((byte)0))
         {
-            throw Fail($"{where} is not a ustar, GNU or v7 tar header (magic {ArchiveText.Quote(magic)})");
+            throw Fail($"{Where()} is not a ustar, GNU or v7 tar header (magic {ArchiveText.Quote(magic)})");
         }
 
-        var size = Number(block.Slice(124, 12), "size", where);
-        var mode = Number(block.Slice(100, 8), "mode", where);
-        var mtime = Number(block.Slice(136, 12), "mtime", where);
+        var size = Number(block.Slice(124, 12), "size", Where);
+        var mode = Number(block.Slice(100, 8), "mode", Where);
+        var mtime = Number(block.Slice(136, 12), "mtime", Where);
         if (mtime > MaxModifiedTime)
         {
-            throw Fail(string.Create(CultureInfo.InvariantCulture, $"{where} has an mtime beyond the year 9999 ({mtime})"));
+            throw Fail(string.Create(CultureInfo.InvariantCulture, $"{Where()} has an mtime beyond the year 9999 ({mtime})"));
         }
 
         return new TarHeader(block[156], name, size, (int)(mode & 0xFFF), mtime, offset);
@@ -93,14 +94,14 @@ internal sealed record TarHeader(byte TypeFlag, byte[] Name, long Size, int Mode
         return (unsigned, signed);
     }
 
-    private static long Number(ReadOnlySpan<byte> field, string what, string where)
+    private static long Number(ReadOnlySpan<byte> field, string what, Func<string> where)
     {
         return TarNumber.TryParse(field, out var value) switch
         {
             TarNumberStatus.Ok => value,
-            TarNumberStatus.Negative => throw Fail($"{where} has a negative {what} field"),
-            TarNumberStatus.TooLarge => throw Fail($"{where} has a {what} field too large to represent"),
-            _ => throw Fail($"{where} has a malformed {what} field ({ArchiveText.Quote(Trim(field))})"),
+            TarNumberStatus.Negative => throw Fail($"{where()} has a negative {what} field"),
+            TarNumberStatus.TooLarge => throw Fail($"{where()} has a {what} field too large to represent"),
+            _ => throw Fail($"{where()} has a malformed {what} field ({ArchiveText.Quote(Trim(field))})"),
         };
     }
 

@@ -281,6 +281,21 @@ public sealed class HostileArchiveTests : IDisposable
         Assert.True(Attacks.Count >= 20, $"{Attacks.Count} attacks");
     }
 
+    [Fact]
+    public async Task DefaultEntryLimitStopsAHugeListing()
+    {
+        // 100,001 empty files: 51 MB of tar, well under the size cap; only the count stops it.
+        var tar = new TestTar();
+        for (var i = 0; i <= CrateArchiveLimits.Default.MaxEntries; i++)
+        {
+            tar.Entry($"{Root}/f{i}", (byte)'0', []);
+        }
+
+        var error = await Assert.ThrowsAsync<CrateArchiveException>(
+            () => CrateArchiveReader.VerifyAsync(new MemoryStream(tar.End().Gzip()), Root));
+        Assert.Equal("invalid tarball: the archive has more than 100000 entries", error.Message);
+    }
+
     [Theory]
     [MemberData(nameof(AttackNames))]
     public async Task AttackIsRejectedAndLeavesNothingBehind(string name)

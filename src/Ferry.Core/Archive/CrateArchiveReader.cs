@@ -158,7 +158,7 @@ public static partial class CrateArchiveReader
             Directory.Move(temporary, target);
             return false;
         }
-        catch (IOException) when (Directory.Exists(target) || File.Exists(target))
+        catch (IOException) when (Directory.Exists(target) || File.Exists(target) || new FileInfo(target).LinkTarget is not null)
         {
             if (CrateMarkers.IsComplete(target))
             {

@@ -23,8 +23,8 @@ internal sealed class CrateEntryPolicy
 {
     private readonly string _root;
     private readonly CrateArchiveLimits _limits;
-    private readonly Dictionary<string, CrateEntryKind> _tree = new(StringComparer.Ordinal) { [""] = CrateEntryKind.Directory };
-    private readonly HashSet<string> _explicitDirectories = new(StringComparer.Ordinal);
+    private readonly CrateTreeNode _tree = new(CrateEntryKind.Directory, isExplicit: false);
+    private int _nodes;
 
     public CrateEntryPolicy(string root, CrateArchiveLimits limits)
     {
@@ -87,10 +87,12 @@ internal sealed class CrateEntryPolicy
             path = path[..^1];
         }
 
-        var components = path.Split('/');
-        foreach (var component in components)
+        // Walk components as spans: a hostile name may have thousands of them.
+        var span = path.AsSpan();
+        var count = 0;
+        foreach (var range in span.Split('/'))
         {
-            var problem = component switch
+            var problem = span[range] switch
             {
                 "" => "an empty path component",
                 "." => "a `.` component",
@@ -101,67 +103,100 @@ internal sealed class CrateEntryPolicy
             {
                 throw Fail($"entry {shown.Value} has {problem}");
             }
+
+            count++;
         }
 
-        if (components[0] != _root)
+        var firstSlash = span.IndexOf('/');
+        if (!(firstSlash < 0 ? span : span[..firstSlash]).SequenceEqual(_root))
         {
             throw Fail($"entry {shown.Value} isn't under {ArchiveText.Quote(_root)}");
         }
 
-        if (components.Length == 1 && kind == CrateEntryKind.File)
+        if (count == 1 && kind == CrateEntryKind.File)
         {
             throw Fail($"entry {shown.Value} is a file in place of the package directory");
         }
 
-        if (components.Length == 2 && CrateMarkers.Reserved.Contains(components[1], StringComparer.OrdinalIgnoreCase))
+        var relative = count == 1 ? string.Empty : path[(firstSlash + 1)..];
+        if (count == 2 && CrateMarkers.Reserved.Contains(relative, StringComparer.OrdinalIgnoreCase))
         {
             throw Fail($"entry {shown.Value} uses a name reserved for extraction markers ({string.Join(", ", CrateMarkers.Reserved)})");
         }
 
-        var relative = path.Length == _root.Length ? string.Empty : path[(_root.Length + 1)..];
-        Record(relative, kind, shown);
+        Record(path, kind, shown);
         return relative;
     }
 
     private static CrateArchiveException Fail(string message) => new("invalid tarball: " + message);
 
-    private void Record(string relative, CrateEntryKind kind, Lazy<string> shown)
+    private void Record(string path, CrateEntryKind kind, Lazy<string> shown)
     {
-        for (var slash = relative.IndexOf('/'); slash >= 0; slash = relative.IndexOf('/', slash + 1))
+        // The first component is the package directory, the root of the tree.
+        var node = _tree;
+        var start = path.IndexOf('/') + 1;
+        if (start == 0)
         {
-            var ancestor = relative[..slash];
-            if (_tree.TryGetValue(ancestor, out var existing) && existing == CrateEntryKind.File)
-            {
-                throw Fail($"entry {shown.Value} is inside {Full(ancestor)}, which an earlier entry made a file");
-            }
-        }
-
-        if (_tree.TryGetValue(relative, out var previous))
-        {
-            if (previous != kind)
-            {
-                var (now, before) = kind == CrateEntryKind.File ? ("a file", "a directory") : ("a directory", "a file");
-                throw Fail($"entry {shown.Value} is {now}, but an earlier entry made {Full(relative)} {before}");
-            }
-
-            // A directory seen only as the parent of earlier entries may still get its own entry.
-            if (kind == CrateEntryKind.File || !_explicitDirectories.Add(relative))
+            // The package directory's own entry (a file there was refused by the caller).
+            if (_tree.IsExplicit)
             {
                 throw Fail($"entry {shown.Value} appears more than once");
             }
-        }
-        else if (kind == CrateEntryKind.Directory)
-        {
-            _explicitDirectories.Add(relative);
+
+            _tree.IsExplicit = true;
+            return;
         }
 
-        for (var slash = relative.IndexOf('/'); slash >= 0; slash = relative.IndexOf('/', slash + 1))
+        for (var end = path.IndexOf('/', start); end >= 0; start = end + 1, end = path.IndexOf('/', start))
         {
-            _tree.TryAdd(relative[..slash], CrateEntryKind.Directory);
+            var component = path.AsSpan(start, end - start);
+            var child = node.Child(component);
+            if (child is null)
+            {
+                child = node.Add(component, CrateEntryKind.Directory, isExplicit: false);
+                CountNode();
+            }
+            else if (child.Kind == CrateEntryKind.File)
+            {
+                throw Fail($"entry {shown.Value} is inside {ArchiveText.Quote(path[..end])}, which an earlier entry made a file");
+            }
+
+            node = child;
         }
 
-        _tree[relative] = kind;
+        var name = path.AsSpan(start);
+        var existing = node.Child(name);
+        if (existing is null)
+        {
+            node.Add(name, kind, isExplicit: true);
+            CountNode();
+            return;
+        }
+
+        if (existing.Kind != kind)
+        {
+            var (now, before) = kind == CrateEntryKind.File ? ("a file", "a directory") : ("a directory", "a file");
+            throw Fail($"entry {shown.Value} is {now}, but an earlier entry made {ArchiveText.Quote(path)} {before}");
+        }
+
+        // A directory seen only as the parent of earlier entries may still get its own entry.
+        if (kind == CrateEntryKind.File || existing.IsExplicit)
+        {
+            throw Fail($"entry {shown.Value} appears more than once");
+        }
+
+        existing.IsExplicit = true;
     }
 
-    private string Full(string relative) => ArchiveText.Quote(relative.Length == 0 ? _root : _root + "/" + relative);
+    /// <summary>
+    /// Directories implied by paths count against the entry cap too: they cost a directory on
+    /// disk each, and without this an archive of deep, disjoint paths could demand millions.
+    /// </summary>
+    private void CountNode()
+    {
+        if (++_nodes > _limits.MaxEntries)
+        {
+            throw Fail(string.Create(CultureInfo.InvariantCulture, $"the archive's paths make more than {_limits.MaxEntries} files and directories"));
+        }
+    }
 }

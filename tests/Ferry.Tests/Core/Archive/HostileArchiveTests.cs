@@ -255,6 +255,18 @@ public sealed class HostileArchiveTests : IDisposable
 
             return new(tar.End().Gzip(), "invalid tarball: the archive has more than 1000 entries") { Limits = new CrateArchiveLimits { MaxEntries = 1000 } };
         },
+        ["implied-directories-over-limit"] = _ =>
+        {
+            // Few entries, each nested 30 directories deep in its own chain: the directories
+            // the paths imply count against the cap, since each costs a directory on disk.
+            var tar = Tar();
+            for (var i = 0; i < 40; i++)
+            {
+                tar.Pax(("path", $"{Root}/d{i}/{string.Join('/', Enumerable.Repeat("x", 30))}/f")).File("ignored", "x");
+            }
+
+            return new(tar.End().Gzip(), "invalid tarball: the archive's paths make more than 1000 files and directories") { Limits = new CrateArchiveLimits { MaxEntries = 1000 } };
+        },
         ["manifest-over-limit"] = _ => new(
             Tar().File($"{Root}/Cargo.toml", "[package]\n").End().Gzip(),
             $"invalid tarball: entry \"{Root}/Cargo.toml\" is 10 bytes, more than the limit of 8 for a manifest")

@@ -50,7 +50,10 @@ internal sealed class DecompressedReader
 
     public long CurrentCap => _fixedCap ?? _limits.DecompressedLimit(_input.BytesRead);
 
-    /// <summary>Up to <paramref name="maximum"/> bytes (fewer only at the end of the stream; empty at the end).</summary>
+    /// <summary>
+    /// Up to <paramref name="maximum"/> of the buffered bytes, reading more first if none are
+    /// buffered; empty only at the end of the stream. The memory is valid until the next call.
+    /// </summary>
     public async ValueTask<ReadOnlyMemory<byte>> ReadAsync(int maximum, CancellationToken cancellationToken)
     {
         if (_end == _start)

@@ -20,8 +20,6 @@ internal sealed record TarHeader(byte TypeFlag, byte[] Name, long Size, int Mode
 
     private static ReadOnlySpan<byte> GnuMagic => "ustar "u8;
 
-    public string Describe() => string.Create(CultureInfo.InvariantCulture, $"header of entry {ArchiveText.Quote(Name)} at byte {Offset}");
-
     public static TarHeader Parse(ReadOnlySpan<byte> block, long offset)
     {
         var magic = block.Slice(257, 6);

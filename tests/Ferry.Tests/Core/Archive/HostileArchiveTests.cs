@@ -5,8 +5,9 @@ namespace Ferry.Tests.Core.Archive;
 
 /// <summary>
 /// Every attack is built here, byte by byte, extracted into a fresh parent directory and also
-/// verified without extraction. Each must fail with exactly the expected message, in both modes,
-/// and leave the directory tree around the destination exactly as it was: no temporary
+/// verified without extraction. Each must fail with exactly the expected message, in both modes;
+/// while extracting, nothing may be created anywhere but inside the temporary directory; and
+/// afterwards the directory tree around the destination must be exactly as it was: no temporary
 /// directory, no partial package, nothing at the path the attack aimed for.
 /// </summary>
 public sealed class HostileArchiveTests : IDisposable
@@ -321,11 +322,33 @@ public sealed class HostileArchiveTests : IDisposable
         var attack = Attacks[name](caseDirectory);
         var before = Snapshot(caseDirectory);
 
-        var options = new CrateExtractOptions { Limits = attack.Limits ?? CrateArchiveLimits.Default };
-        var extractError = await Assert.ThrowsAsync<CrateArchiveException>(
-            () => CrateArchiveReader.ExtractAsync(new MemoryStream(attack.Crate), Root, Path.Combine(parent, Root), options));
+        // Watch everything created or renamed under the case directory while extracting: the
+        // only thing allowed to appear is the temporary directory (and things inside it).
+        var created = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var temporary = Path.Combine(parent, ".tmp-" + Root + "-");
+        using (var watcher = new FileSystemWatcher(caseDirectory) { IncludeSubdirectories = true })
+        {
+            watcher.Created += (_, e) => created.Enqueue(e.FullPath);
+            watcher.Renamed += (_, e) => created.Enqueue(e.FullPath);
+            watcher.EnableRaisingEvents = true;
 
-        Assert.Equal(attack.Message, extractError.Message);
+            var options = new CrateExtractOptions { Limits = attack.Limits ?? CrateArchiveLimits.Default };
+            var extractError = await Assert.ThrowsAsync<CrateArchiveException>(
+                () => CrateArchiveReader.ExtractAsync(new MemoryStream(attack.Crate), Root, Path.Combine(parent, Root), options));
+            Assert.Equal(attack.Message, extractError.Message);
+
+            // Events arrive asynchronously; the temporary directory's own creation must show up
+            // (which also proves the watcher works) before the list is judged.
+            for (var waited = 0; waited < 5000 && !created.Any(path => path.StartsWith(temporary, StringComparison.Ordinal)); waited += 10)
+            {
+                await Task.Delay(10);
+            }
+
+            await Task.Delay(20);
+        }
+
+        Assert.Contains(created, path => path.StartsWith(temporary, StringComparison.Ordinal));
+        Assert.All(created, path => Assert.StartsWith(temporary, path, StringComparison.Ordinal));
         Assert.Equal(before, Snapshot(caseDirectory));
         foreach (var target in attack.Targets)
         {

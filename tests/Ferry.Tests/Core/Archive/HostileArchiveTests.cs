@@ -189,6 +189,20 @@ public sealed class HostileArchiveTests : IDisposable
         ["gnu-long-link-on-regular-file"] = _ => new(
             Tar().LongName("/etc/passwd", (byte)'K').File($"{Root}/a", "x").End().Gzip(),
             $"invalid tarball: entry \"{Root}/a\" has a GNU long link name (type 'K') but is not a link"),
+        ["pax-header-bad-checksum"] = _ =>
+        {
+            var records = TestTar.PaxRecords(("path", $"{Root}/a"));
+            var sum = TestTar.Checksum(Tar().PaxRaw(records).Tar[..512]);
+            return new(
+                Tar().Entry("PaxHeaders/entry", (byte)'x', records, checksumDelta: -1).File("ignored", "x").End().Gzip(),
+                $"invalid tarball: header of entry \"PaxHeaders/entry\" at byte 0 has a bad checksum (the field says {sum - 1}, the header sums to {sum})");
+        },
+        ["pax-header-truncated"] = _ => new(
+            TestTar.GzipOf(Tar().Pax(("path", $"{Root}/{new string('a', 100)}")).Tar[..(512 + 50)]),
+            "invalid tarball: the archive is truncated: entry \"PaxHeaders/entry\" declares 120 bytes of data but the archive ends after 50"),
+        ["gnu-long-name-non-octal-size"] = _ => new(
+            Tar().Entry("././@LongLink", (byte)'L', "x\0"u8.ToArray(), gnu: true, tweak: h => TestTar.Put(h, 124, "00000000x12\0"u8)).File($"{Root}/a", "x").End().Gzip(),
+            "invalid tarball: header of entry \"././@LongLink\" at byte 0 has a malformed size field (\"00000000x12\")"),
         ["bad-header-checksum"] = _ =>
         {
             var tar = Tar().File($"{Root}/a", "x", mode: 420);

@@ -1,10 +1,10 @@
+using System.Collections.Immutable;
 using Ferry.Cli.Args;
 using Ferry.Cli.Commands;
 using Ferry.Cli.Shell;
 using Ferry.Core.Configuration;
 using Ferry.Util.Diagnostics;
 using Ferry.Util.Text;
-using System.Collections.Immutable;
 
 namespace Ferry.Cli;
 

@@ -124,7 +124,7 @@ public sealed class AliasAndExternalTests
     }
 
     [Fact]
-    public void AliasToAnExternalCommandAndShadowWarning()
+    public void AliasShadowingAnExternalCommandWarnsLikeCargo()
     {
         using var sandbox = WithConfig("[alias]\nxt = \"version\"");
         var program = FakeCommand(sandbox, "cargo-xt", 0);

@@ -60,6 +60,14 @@ public sealed class AliasAndExternalTests
     }
 
     [Fact]
+    public void HelpShowsWhatAnAliasExpandsTo()
+    {
+        using var sandbox = WithConfig("[alias]\nrr = \"run --release\"\nv = \"version\"");
+        Assert.Equal(sandbox.Cargo("help", "rr"), sandbox.Ferry("help", "rr"));
+        Assert.Equal(sandbox.Ferry("help", "version"), sandbox.Ferry("help", "v"));
+    }
+
+    [Fact]
     public void AliasFromTheEnvironment()
     {
         using var sandbox = new Sandbox();

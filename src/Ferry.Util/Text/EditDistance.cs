@@ -1,54 +1,86 @@
 namespace Ferry.Util.Text;
 
 /// <summary>
-/// Levenshtein distance with Cargo's "did you mean" threshold, used to suggest commands,
-/// packages and keys that are close to what the user typed.
+/// Cargo's edit distance (<c>util::edit_distance</c>): case-insensitive, adjacent transpositions
+/// cost one, and suggestions are limited to a distance of 3. Every "did you mean" in Ferry (commands,
+/// targets, features, packages) uses it, so the hint picked is the one Cargo picks.
 /// </summary>
 public static class EditDistance
 {
-    public static int Between(string a, string b)
+    private const int Limit = 3;
+
+        /// <summary>The distance, or null when it exceeds <paramref name="limit"/>.</summary>
+    public static int? Distance(string first, string second, int limit)
     {
-        if (a.Length == 0)
+        var a = CodePoints(first.ToLowerInvariant());
+        var b = CodePoints(second.ToLowerInvariant());
+        if (a.Length < b.Length)
         {
-            return b.Length;
+            (a, b) = (b, a);
         }
 
-        if (b.Length == 0)
+        var minimum = a.Length - b.Length;
+        if (minimum > limit)
         {
-            return a.Length;
+            return null;
         }
 
-        Span<int> previous = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
-        Span<int> current = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
+        var aSpan = a.AsSpan();
+        var bSpan = b.AsSpan();
+        while (bSpan.Length > 0 && aSpan[0] == bSpan[0])
         {
-            previous[j] = j;
+            aSpan = aSpan[1..];
+            bSpan = bSpan[1..];
         }
 
-        for (var i = 1; i <= a.Length; i++)
+        while (bSpan.Length > 0 && aSpan[^1] == bSpan[^1])
+        {
+            aSpan = aSpan[..^1];
+            bSpan = bSpan[..^1];
+        }
+
+        if (bSpan.Length == 0)
+        {
+            return minimum;
+        }
+
+        var prevPrev = new int[bSpan.Length + 1];
+        var prev = new int[bSpan.Length + 1];
+        var current = new int[bSpan.Length + 1];
+        Array.Fill(prevPrev, int.MaxValue / 2);
+        for (var j = 0; j <= bSpan.Length; j++)
+        {
+            prev[j] = j;
+        }
+
+        for (var i = 1; i <= aSpan.Length; i++)
         {
             current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
+            for (var j = 1; j <= bSpan.Length; j++)
             {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                var substitution = aSpan[i - 1] == bSpan[j - 1] ? 0 : 1;
+                current[j] = Math.Min(prev[j] + 1, Math.Min(current[j - 1] + 1, prev[j - 1] + substitution));
+                if (i > 1 && j > 1 && aSpan[i - 1] == bSpan[j - 2] && aSpan[i - 2] == bSpan[j - 1])
+                {
+                    current[j] = Math.Min(current[j], prevPrev[j - 2] + 1);
+                }
             }
 
-            current.CopyTo(previous);
+            (prevPrev, prev, current) = (prev, current, prevPrev);
         }
 
-        return previous[b.Length];
+        var distance = prev[bSpan.Length];
+        return distance <= limit ? distance : null;
     }
 
-    /// <summary>The closest candidate within Cargo's distance limit of 3, or null.</summary>
-    public static string? Closest(string typed, IEnumerable<string> candidates)
+    /// <summary>The first candidate with the smallest distance (at most 3), or null: Cargo's <c>closest</c>.</summary>
+    public static string? Closest(string choice, IEnumerable<string> candidates)
     {
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
-            var distance = Between(typed, candidate);
-            if (distance <= 3 && distance < bestDistance)
+            if (Distance(choice, candidate, Limit) is { } distance && distance < bestDistance)
             {
                 best = candidate;
                 bestDistance = distance;
@@ -56,5 +88,20 @@ public static class EditDistance
         }
 
         return best;
+    }
+
+    /// <summary>Cargo's <c>closest_msg</c>: <c>\n\nhelp: a {kind} with a similar name exists: `x`</c>, or empty.</summary>
+    public static string ClosestMessage(string choice, IEnumerable<string> candidates, string kind) =>
+        Closest(choice, candidates) is { } best ? $"\n\nhelp: a {kind} with a similar name exists: `{best}`" : string.Empty;
+
+    private static int[] CodePoints(string text)
+    {
+        var points = new List<int>(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            points.Add(rune.Value);
+        }
+
+        return [.. points];
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Ferry.Util.Diagnostics;
+using Ferry.Util.Text;
 
 namespace Ferry.Core.Manifest.Targets;
 
@@ -487,7 +488,7 @@ internal static class TargetNormalizer
         };
         var possibleFile = TargetPaths.Join(rightDirectory, name + ".rs");
         var possibleMain = TargetPaths.Join(rightDirectory, name, "main.rs");
-        var hint = CargoEditDistance.ClosestMessage(name, inferred, kind);
+        var hint = EditDistance.ClosestMessage(name, inferred.Select(target => target.Name), kind);
 
         string? wrong = null;
         string? right = null;

@@ -1,0 +1,8 @@
+namespace Ferry.Core.Dependencies;
+
+public enum FeatureValueKind
+{
+    Feature,
+    Dep,
+    DepFeature,
+}

@@ -389,7 +389,7 @@ internal sealed class ConfigReader
             {
                 if (!fields.Contains(name))
                 {
-                    _gctx.Shell.Warn($"unused config key `{key}.{ConfigKey.EscapePart(name)}` in `{value.Definition}`");
+                    _gctx.Shell.Warn($"unused config key `{key}.{name}` in `{value.Definition}`");
                 }
             }
         }

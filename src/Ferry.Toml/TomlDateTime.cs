@@ -25,7 +25,7 @@ public sealed class TomlDateTime : TomlValue
         Fraction = fraction;
         OffsetMinutes = offsetMinutes;
         IsZulu = isZulu;
-        Raw = raw;
+        Node.SetOwn(raw);
     }
 
     public override TomlValueKind Kind => TomlValueKind.DateTime;
@@ -62,7 +62,7 @@ public sealed class TomlDateTime : TomlValue
     public bool IsZulu { get; }
 
     /// <summary>The text as written in the source.</summary>
-    public string Raw { get; }
+    public string Raw => Node.Raw.ToString();
 
     /// <summary>Nanoseconds of the fraction (truncated to 9 digits).</summary>
     public int Nanosecond
@@ -169,5 +169,5 @@ public sealed class TomlDateTime : TomlValue
         ? new TimeOnly(Hour, Minute, Math.Min(Second, 59)).Add(TimeSpan.FromTicks(Nanosecond / 100))
         : throw new InvalidOperationException("A local date has no time.");
 
-    internal override void WriteTo(StringBuilder sb) => sb.Append(Raw);
+    internal override void WriteTo(StringBuilder sb) => sb.Append(Node.Raw);
 }

@@ -25,7 +25,7 @@ public sealed class TomlDocument
         _bomLength = bomLength;
         Root = TomlTable.NewSectionTable(this);
         Root.Attached = true;
-        Root.SetSpan(0, source.Length);
+        Root.SetSource(source, 0, source.Length);
         var rootSection = new Section(Root, null, isArray: false);
         Root.Section = rootSection;
         Sections = new List<Section> { rootSection };
@@ -187,7 +187,7 @@ public sealed class TomlDocument
         if (at > 0)
         {
             var previous = section.Items[at - 1];
-            if (previous.Newline.IsEmpty)
+            if (!previous.HasNewline)
             {
                 previous.Newline = NewLine.AsMemory();
             }

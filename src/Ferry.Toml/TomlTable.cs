@@ -43,15 +43,28 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
     /// <summary>For a table made by dotted keys: the table whose lines (or inline entries) spell those keys.</summary>
     internal TomlTable? SyntaxOwner;
 
-    internal List<KeyValueSyntax>? InlineItems;
-    internal ReadOnlyMemory<char> InlineTrailing;
-    internal bool InlineTrailingComma;
+    // Only inline tables have entries of their own; a side object keeps the other tables smaller.
+    private readonly InlineTableSyntax? _inline;
+
+    internal List<KeyValueSyntax>? InlineItems => _inline?.Items;
+
+    internal ReadOnlyMemory<char> InlineTrailing
+    {
+        get => _inline?.Trailing ?? ReadOnlyMemory<char>.Empty;
+        set => _inline!.Trailing = value;
+    }
+
+    internal bool InlineTrailingComma
+    {
+        get => _inline?.TrailingComma ?? false;
+        set => _inline!.TrailingComma = value;
+    }
 
     /// <summary>A new, empty inline table (<c>{}</c>), to be placed with <see cref="Set(string, TomlValue)"/>.</summary>
     public TomlTable()
     {
         IsInlineFlag = true;
-        InlineItems = new List<KeyValueSyntax>();
+        _inline = new InlineTableSyntax();
     }
 
     private TomlTable(bool implicitFlag, bool dotted, bool inline)
@@ -275,12 +288,10 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
             if (!value.HasPrefix)
             {
                 value.PrefixRaw = old.PrefixRaw;
-                value.HasPrefix = true;
             }
             if (!value.HasSuffix)
             {
                 value.SuffixRaw = old.SuffixRaw;
-                value.HasSuffix = true;
             }
             old.Attached = false;
             syntax.Value = value;
@@ -353,8 +364,11 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
     /// <summary>
     /// Returns the table under <paramref name="key"/>, creating it if needed: a new <c>[this.key]</c> header
     /// placed after the last table under this one (like toml_edit), or, in an inline table, a nested <c>{}</c>.
+    /// With <paramref name="implicitHeader"/> the new table gets no header line of its own while it has no keys
+    /// (toml_edit's implicit tables), so <c>AddTable("target", true).AddTable("cfg(unix)", true).AddTable("dependencies")</c>
+    /// writes only <c>[target."cfg(unix)".dependencies]</c>.
     /// </summary>
-    public TomlTable AddTable(string key)
+    public TomlTable AddTable(string key, bool implicitHeader = false)
     {
         ArgumentNullException.ThrowIfNull(key);
         if (Get(key) is { } existing)
@@ -369,6 +383,12 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
             return inline;
         }
         var document = RequireDocument();
+        if (implicitHeader)
+        {
+            var implicitTable = NewImplicit(dotted: false, inline: false, document);
+            AddEntry(new TomlKey(key), implicitTable, null);
+            return implicitTable;
+        }
         var table = NewSectionTable(document);
         var section = new Section(table, HeaderFor(key), isArray: false);
         table.Section = section;
@@ -431,9 +451,9 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
         for (int i = 0; i < InlineItems.Count; i++)
         {
             var item = InlineItems[i];
-            for (int k = 0; k < item.Path.Length; k++)
+            for (int k = 0; k < item.Path.Count; k++)
             {
-                item.Path[k].SetDecor((k == 0 ? " " : "").AsMemory(), (k == item.Path.Length - 1 ? " " : "").AsMemory());
+                item.Path[k].SetDecor((k == 0 ? " " : "").AsMemory(), (k == item.Path.Count - 1 ? " " : "").AsMemory());
             }
             item.Value.SetDecor(" ".AsMemory(), (i == InlineItems.Count - 1 ? " " : "").AsMemory());
             FormatNested(item.Value);
@@ -621,9 +641,9 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
                 last = i;
             }
         }
-        if (last < 0 && parent.SyntaxOwner is { } owner)
+        if (last < 0 && (parent.SyntaxOwner ?? parent.ParentTable) is { } outer)
         {
-            return SectionInsertionPoint(owner);
+            return SectionInsertionPoint(outer);
         }
         return last < 0 ? sections.Count : last + 1;
     }
@@ -634,7 +654,7 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
         var key = new TomlKey(name);
         if (InlineItems is not null)
         {
-            var item = new KeyValueSyntax([key], value, ReadOnlyMemory<char>.Empty);
+            var item = new KeyValueSyntax(new KeyPath(key), value, NewlineKind.None);
             int position = index < _count ? FirstItemOf(InlineItems, _entries[index].Key.Name, []) : InlineItems.Count;
             InsertInlineItem(position < 0 ? InlineItems.Count : position, item);
             InsertEntry(index, key, value, item);
@@ -651,7 +671,7 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
         }
         var section = Section!;
         var document = RequireDocument();
-        var statement = new KeyValueSyntax([key], value, document.NewLine.AsMemory());
+        var statement = new KeyValueSyntax(new KeyPath(key), value, Newlines.Kind(document.NewLine));
         int at = section.Items.Count;
         if (index < _count && _entries[index].Syntax is { } before)
         {
@@ -661,8 +681,8 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
                 at = found;
             }
         }
-        string indent = at > 0 ? Indentation(section.Items[at - 1].Path[0].PrefixRaw.Span)
-            : at < section.Items.Count ? Indentation(section.Items[at].Path[0].PrefixRaw.Span) : "";
+        string indent = at > 0 ? Indentation(section.Items[at - 1].Path.First.PrefixRaw.Span)
+            : at < section.Items.Count ? Indentation(section.Items[at].Path.First.PrefixRaw.Span) : "";
         key.DefaultDecor(indent, " ");
         value.DefaultDecor(" ", "");
         document.EnsureLineEndBefore(section, at);
@@ -700,18 +720,18 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
         {
             path[0].DefaultDecor(" ", "");
             key.DefaultDecor("", " ");
-            var item = new KeyValueSyntax(path, value, ReadOnlyMemory<char>.Empty);
+            var item = new KeyValueSyntax(KeyPath.FromArray(path), value, NewlineKind.None);
             owner.InsertInlineItem(at, item);
             InsertEntry(index, key, value, item);
             return;
         }
         var document = RequireDocument();
-        string indent = at > 0 ? Indentation(items[at - 1].Path[0].PrefixRaw.Span) : "";
+        string indent = at > 0 ? Indentation(items[at - 1].Path.First.PrefixRaw.Span) : "";
         path[0].SetDecor(indent.AsMemory(), ReadOnlyMemory<char>.Empty);
         key.DefaultDecor("", " ");
         value.DefaultDecor(" ", "");
         document.EnsureLineEndBefore(owner.Section!, at);
-        var statement = new KeyValueSyntax(path, value, document.NewLine.AsMemory());
+        var statement = new KeyValueSyntax(KeyPath.FromArray(path), value, Newlines.Kind(document.NewLine));
         items.Insert(at, statement);
         InsertEntry(index, key, value, statement);
     }
@@ -750,9 +770,9 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
     private void InsertInlineItem(int position, KeyValueSyntax item)
     {
         var items = InlineItems!;
-        var first = item.Path[0];
+        var first = item.Path.First;
         var value = item.Value;
-        item.Path[^1].DefaultDecor(item.Path.Length == 1 ? " " : "", " ");
+        item.Path.Leaf.DefaultDecor(item.Path.Count == 1 ? " " : "", " ");
         first.DefaultDecor(" ", "");
         if (items.Count == 0)
         {
@@ -816,7 +836,7 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
         }
         else if (i == 0)
         {
-            items[0].Path[0].PrefixRaw = syntax.Path[0].PrefixRaw;
+            items[0].Path.First.PrefixRaw = syntax.Path.First.PrefixRaw;
         }
     }
 
@@ -873,7 +893,7 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
         for (int i = 0; i < items.Count; i++)
         {
             var path = items[i].Path;
-            if (path.Length > prefix.Count && string.Equals(path[prefix.Count].Name, name, StringComparison.Ordinal))
+            if (path.Count > prefix.Count && string.Equals(path[prefix.Count].Name, name, StringComparison.Ordinal))
             {
                 return i;
             }

@@ -4,29 +4,50 @@ namespace Ferry.Toml.Syntax;
 
 /// <summary>
 /// One <c>key = value</c>: a line of a table section, or one entry of an inline table. The key parts and the
-/// value carry their own decor; a line also owns its line ending (empty on a last line without one).
+/// value carry their own decor; a line also owns its line ending (none on a last line without one).
 /// </summary>
 internal sealed class KeyValueSyntax
 {
-    public KeyValueSyntax(TomlKey[] path, TomlValue value, ReadOnlyMemory<char> newline)
+    private NewlineKind _newline;
+
+    public KeyValueSyntax(KeyPath path, TomlValue value, NewlineKind newline)
     {
         Path = path;
         Value = value;
-        Newline = newline;
+        _newline = newline;
     }
 
-    public TomlKey[] Path { get; set; }
+    public KeyPath Path { get; }
 
     public TomlValue Value { get; set; }
 
-    public ReadOnlyMemory<char> Newline { get; set; }
+    public ReadOnlyMemory<char> Newline
+    {
+        get => Newlines.Text(_newline);
+        set => _newline = Newlines.Kind(value.Span);
+    }
+
+    public bool HasNewline => _newline != NewlineKind.None;
 
     public void WriteTo(StringBuilder sb)
     {
         WritePath(sb, Path);
         sb.Append('=');
         Value.WriteWithDecor(sb);
-        sb.Append(Newline.Span);
+        sb.Append(Newlines.Text(_newline).Span);
+    }
+
+    public static void WritePath(StringBuilder sb, KeyPath path)
+    {
+        if (path.Prefix is { } prefix)
+        {
+            foreach (var key in prefix)
+            {
+                key.WriteTo(sb);
+                sb.Append('.');
+            }
+        }
+        path.Leaf.WriteTo(sb);
     }
 
     public static void WritePath(StringBuilder sb, TomlKey[] path)
@@ -44,7 +65,7 @@ internal sealed class KeyValueSyntax
     /// <summary>True when this entry's path starts with <paramref name="prefix"/> (compared by name).</summary>
     public bool StartsWith(IReadOnlyList<string> prefix)
     {
-        if (Path.Length <= prefix.Count)
+        if (Path.Count <= prefix.Count)
         {
             return false;
         }

@@ -23,7 +23,13 @@ internal sealed class Section
 
     public bool IsArray { get; }
 
-    public ReadOnlyMemory<char> HeaderNewline { get; set; }
+    private NewlineKind _headerNewline;
+
+    public ReadOnlyMemory<char> HeaderNewline
+    {
+        get => Newlines.Text(_headerNewline);
+        set => _headerNewline = Newlines.Kind(value.Span);
+    }
 
     public List<KeyValueSyntax> Items { get; } = new();
 
@@ -36,7 +42,7 @@ internal sealed class Section
             KeyValueSyntax.WritePath(sb, Header);
             sb.Append(IsArray ? "]]" : "]");
             sb.Append(Table.SuffixRaw.Span);
-            sb.Append(HeaderNewline.Span);
+            sb.Append(Newlines.Text(_headerNewline).Span);
         }
         foreach (var item in Items)
         {

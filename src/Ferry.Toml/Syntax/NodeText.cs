@@ -1,0 +1,113 @@
+namespace Ferry.Toml.Syntax;
+
+/// <summary>
+/// Where a key's or value's text lives, compactly. A parsed node points into the document source: its raw text is
+/// <c>Text[Start..Start+Length]</c> and its decor is the text immediately before and after that (the parser only
+/// ever records decor adjacent to the node), so two lengths describe it. One string reference and four ints
+/// replace three slices (raw, prefix, suffix), which matters when a 10 MB lockfile makes a million nodes.
+/// Decor set by an edit, and the spelling of values created in code, are stored separately.
+/// </summary>
+internal struct NodeText
+{
+    private const byte Spanned = 1;
+    private const byte SourcePrefix = 2;
+    private const byte SourceSuffix = 4;
+    private const byte OverridePrefix = 8;
+    private const byte OverrideSuffix = 16;
+    private const byte AttachedFlag = 32;
+
+    public string? Text;
+    public int Start;
+    public int Length;
+    private int _prefixLength;
+    private int _suffixLength;
+    private DecorOverride? _override;
+    private byte _flags;
+
+    /// <summary>The node came from the parsed source, so (Start, Length) is its span there.</summary>
+    public readonly bool IsSpanned => (_flags & Spanned) != 0;
+
+    public bool Attached
+    {
+        readonly get => (_flags & AttachedFlag) != 0;
+        set => _flags = value ? (byte)(_flags | AttachedFlag) : (byte)(_flags & ~AttachedFlag);
+    }
+
+    public readonly ReadOnlySpan<char> Raw => Text.AsSpan(Start, Length);
+
+    public readonly ReadOnlyMemory<char> RawMemory => Text.AsMemory(Start, Length);
+
+    public void SetSource(string text, int start, int length)
+    {
+        Text = text;
+        Start = start;
+        Length = length;
+        _flags |= Spanned;
+    }
+
+    /// <summary>A spelling that is not from the source (a value created in code): no span.</summary>
+    public void SetOwn(string text)
+    {
+        Text = text;
+        Start = 0;
+        Length = text.Length;
+        _flags &= unchecked((byte)~Spanned);
+    }
+
+    /// <summary>The source span and the decor of another parsed node (used when a table takes over a header).</summary>
+    public void CopySourceFrom(in NodeText other)
+    {
+        Text = other.Text;
+        Start = other.Start;
+        Length = other.Length;
+        _prefixLength = other._prefixLength;
+        _suffixLength = other._suffixLength;
+        _override = other._override;
+        byte keep = (byte)(_flags & AttachedFlag);
+        _flags = (byte)((other._flags & ~AttachedFlag) | keep);
+    }
+
+    public void SetSourcePrefix(int length)
+    {
+        _prefixLength = length;
+        _flags = (byte)((_flags | SourcePrefix) & ~OverridePrefix);
+    }
+
+    public void SetSourceSuffix(int length)
+    {
+        _suffixLength = length;
+        _flags = (byte)((_flags | SourceSuffix) & ~OverrideSuffix);
+    }
+
+    public readonly bool HasPrefix => (_flags & (SourcePrefix | OverridePrefix)) != 0;
+
+    public readonly bool HasSuffix => (_flags & (SourceSuffix | OverrideSuffix)) != 0;
+
+    public ReadOnlyMemory<char> Prefix
+    {
+        readonly get => (_flags & OverridePrefix) != 0 ? _override!.Prefix
+            : (_flags & SourcePrefix) != 0 ? Text.AsMemory(Start - _prefixLength, _prefixLength)
+            : ReadOnlyMemory<char>.Empty;
+        set
+        {
+            (_override ??= new DecorOverride()).Prefix = value;
+            _flags = (byte)((_flags | OverridePrefix) & ~SourcePrefix);
+        }
+    }
+
+    public ReadOnlyMemory<char> Suffix
+    {
+        readonly get => (_flags & OverrideSuffix) != 0 ? _override!.Suffix
+            : (_flags & SourceSuffix) != 0 ? Text.AsMemory(Start + Length, _suffixLength)
+            : ReadOnlyMemory<char>.Empty;
+        set
+        {
+            (_override ??= new DecorOverride()).Suffix = value;
+            _flags = (byte)((_flags | OverrideSuffix) & ~SourceSuffix);
+        }
+    }
+
+    public void ClearPrefix() => _flags &= unchecked((byte)~(SourcePrefix | OverridePrefix));
+
+    public void ClearSuffix() => _flags &= unchecked((byte)~(SourceSuffix | OverrideSuffix));
+}

@@ -81,12 +81,32 @@ internal sealed class TomlParser
 
     public static TomlDocument Parse(string text, TomlParseOptions options)
     {
+        RejectUnpairedSurrogates(text);
         var parser = new TomlParser(text, options);
         parser.ParseDocument();
         return parser._document;
     }
 
     private bool Failed => _errors.HasError;
+
+    /// <summary>
+    /// A TOML file is UTF-8, so it cannot hold half of a surrogate pair; a .NET string can. Bytes are validated
+    /// when they are decoded; text handed over as a string is checked here (a vectorised scan for surrogates).
+    /// </summary>
+    private static void RejectUnpairedSurrogates(string text)
+    {
+        var span = text.AsSpan();
+        int i = span.IndexOfAnyInRange('\uD800', '\uDFFF');
+        while (i >= 0)
+        {
+            if (!char.IsHighSurrogate(span[i]) || i + 1 >= span.Length || !char.IsLowSurrogate(span[i + 1]))
+            {
+                throw new TomlParseException("invalid UTF-16 text: unpaired surrogate", new TomlSpan(i, 1), text);
+            }
+            int next = span[(i + 2)..].IndexOfAnyInRange('\uD800', '\uDFFF');
+            i = next < 0 ? -1 : i + 2 + next;
+        }
+    }
 
     // ------------------------------------------------------------------ token stream
 

@@ -208,5 +208,10 @@ public sealed class ReadModelTests
         Assert.Equal(5, bad.Column);
         var truncated = Assert.Throws<TomlParseException>(() => TomlDocument.Parse([(byte)'#', 0xE2, 0x82]));
         Assert.Equal("incomplete utf-8 byte sequence from index 1", truncated.Reason);
+
+        // A .NET string can hold what no UTF-8 file can.
+        var lone = Assert.Throws<TomlParseException>(() => TomlDocument.Parse("a = \"\uD800\"\n"));
+        Assert.Equal((1, 6), (lone.Line, lone.Column));
+        Assert.Equal("😀", ((TomlString)TomlDocument.Parse("a = \"😀\"").Root["a"]).Value);
     }
 }

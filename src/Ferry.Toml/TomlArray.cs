@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Text;
+using Ferry.Toml.Formatting;
 
 namespace Ferry.Toml;
 
@@ -211,7 +212,7 @@ public sealed class TomlArray : TomlValue, IReadOnlyList<TomlValue>
         HasTrailingComma = false;
     }
 
-    internal override void WriteTo(StringBuilder sb)
+    internal override void WriteTo(TomlTextBuilder sb)
     {
         sb.Append('[');
         var items = _items;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Ferry.Toml.Parsing;
+using Ferry.Toml.Formatting;
 
 namespace Ferry.Toml;
 
@@ -169,5 +170,5 @@ public sealed class TomlDateTime : TomlValue
         ? new TimeOnly(Hour, Minute, Math.Min(Second, 59)).Add(TimeSpan.FromTicks(Nanosecond / 100))
         : throw new InvalidOperationException("A local date has no time.");
 
-    internal override void WriteTo(StringBuilder sb) => sb.Append(Node.Raw);
+    internal override void WriteTo(TomlTextBuilder sb) => sb.Append(Node.Raw);
 }

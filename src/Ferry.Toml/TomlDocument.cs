@@ -1,4 +1,5 @@
 using System.Text;
+using Ferry.Toml.Formatting;
 using Ferry.Toml.Parsing;
 using Ferry.Toml.Syntax;
 
@@ -78,8 +79,8 @@ public sealed class TomlDocument
     /// <summary>The document as TOML text: exactly the parsed text if nothing was edited.</summary>
     public override string ToString()
     {
-        var sb = new StringBuilder(Source.Length + 64);
-        sb.Append(Source, 0, _bomLength);
+        var sb = new TomlTextBuilder(Source.Length + 64);
+        sb.Append(Source.AsSpan(0, _bomLength));
         foreach (var section in Sections)
         {
             section.WriteTo(sb);

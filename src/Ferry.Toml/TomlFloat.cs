@@ -27,5 +27,5 @@ public sealed class TomlFloat : TomlValue
     /// <summary>The float as written in the source.</summary>
     public string Raw => Node.Raw.ToString();
 
-    internal override void WriteTo(StringBuilder sb) => sb.Append(Node.Raw);
+    internal override void WriteTo(TomlTextBuilder sb) => sb.Append(Node.Raw);
 }

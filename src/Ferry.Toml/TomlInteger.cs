@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Diagnostics;
 using System.Text;
+using Ferry.Toml.Formatting;
 
 namespace Ferry.Toml;
 
@@ -27,5 +28,5 @@ public sealed class TomlInteger : TomlValue
     /// <summary>The integer as written in the source.</summary>
     public string Raw => Node.Raw.ToString();
 
-    internal override void WriteTo(StringBuilder sb) => sb.Append(Node.Raw);
+    internal override void WriteTo(TomlTextBuilder sb) => sb.Append(Node.Raw);
 }

@@ -99,8 +99,13 @@ public sealed class TomlKey
         }
     }
 
-    internal void WriteTo(StringBuilder sb)
+    internal void WriteTo(TomlTextBuilder sb)
     {
+        if (Node.TryGetSourceWithDecor(out var whole))
+        {
+            sb.Append(whole);
+            return;
+        }
         sb.Append(Node.Prefix.Span);
         sb.Append(Node.Raw);
         sb.Append(Node.Suffix.Span);

@@ -35,5 +35,5 @@ public sealed class TomlString : TomlValue
     /// <summary>The string as written in the source, quotes included.</summary>
     public string Raw => Node.Raw.ToString();
 
-    internal override void WriteTo(StringBuilder sb) => sb.Append(Node.Raw);
+    internal override void WriteTo(TomlTextBuilder sb) => sb.Append(Node.Raw);
 }

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Ferry.Toml.Syntax;
+using Ferry.Toml.Formatting;
 
 namespace Ferry.Toml;
 
@@ -568,7 +569,7 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
         }
     }
 
-    internal override void WriteTo(StringBuilder sb)
+    internal override void WriteTo(TomlTextBuilder sb)
     {
         if (InlineItems is not null)
         {

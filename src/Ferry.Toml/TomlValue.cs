@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Ferry.Toml.Syntax;
+using Ferry.Toml.Formatting;
 
 namespace Ferry.Toml;
 
@@ -94,7 +95,7 @@ public abstract class TomlValue
     /// <summary>The value as written in TOML, without its decor (for scalars: exactly the source text).</summary>
     public string ToTomlString()
     {
-        var sb = new StringBuilder();
+        var sb = new TomlTextBuilder(64);
         WriteTo(sb);
         return sb.ToString();
     }
@@ -130,14 +131,22 @@ public abstract class TomlValue
     }
 
     /// <summary>Writes the value's TOML text (no decor).</summary>
-    internal abstract void WriteTo(StringBuilder sb);
+    internal abstract void WriteTo(TomlTextBuilder sb);
 
-    internal void WriteWithDecor(StringBuilder sb)
+    internal void WriteWithDecor(TomlTextBuilder sb)
     {
+        if (IsScalar && Node.TryGetSourceWithDecor(out var whole))
+        {
+            // Untouched parsed scalar: its decor and spelling are one contiguous slice of the source.
+            sb.Append(whole);
+            return;
+        }
         sb.Append(PrefixRaw.Span);
         WriteTo(sb);
         sb.Append(SuffixRaw.Span);
     }
+
+    private bool IsScalar => Kind is not (TomlValueKind.Array or TomlValueKind.Table or TomlValueKind.ArrayOfTables);
 
     internal void SetSource(string text, int start, int length) => Node.SetSource(text, start, length);
 

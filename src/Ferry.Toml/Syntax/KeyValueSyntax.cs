@@ -1,4 +1,5 @@
 using System.Text;
+using Ferry.Toml.Formatting;
 
 namespace Ferry.Toml.Syntax;
 
@@ -29,7 +30,7 @@ internal sealed class KeyValueSyntax
 
     public bool HasNewline => _newline != NewlineKind.None;
 
-    public void WriteTo(StringBuilder sb)
+    public void WriteTo(TomlTextBuilder sb)
     {
         WritePath(sb, Path);
         sb.Append('=');
@@ -37,7 +38,7 @@ internal sealed class KeyValueSyntax
         sb.Append(Newlines.Text(_newline).Span);
     }
 
-    public static void WritePath(StringBuilder sb, KeyPath path)
+    public static void WritePath(TomlTextBuilder sb, KeyPath path)
     {
         if (path.Prefix is { } prefix)
         {
@@ -50,7 +51,7 @@ internal sealed class KeyValueSyntax
         path.Leaf.WriteTo(sb);
     }
 
-    public static void WritePath(StringBuilder sb, TomlKey[] path)
+    public static void WritePath(TomlTextBuilder sb, TomlKey[] path)
     {
         for (int i = 0; i < path.Length; i++)
         {

@@ -107,6 +107,19 @@ internal struct NodeText
         }
     }
 
+    /// <summary>Prefix, spelling and suffix as one slice, when all three still come from the source.</summary>
+    public readonly bool TryGetSourceWithDecor(out ReadOnlySpan<char> text)
+    {
+        const byte all = Spanned | SourcePrefix | SourceSuffix;
+        if ((_flags & (all | OverridePrefix | OverrideSuffix)) == all)
+        {
+            text = Text.AsSpan(Start - _prefixLength, _prefixLength + Length + _suffixLength);
+            return true;
+        }
+        text = default;
+        return false;
+    }
+
     public void ClearPrefix() => _flags &= unchecked((byte)~(SourcePrefix | OverridePrefix));
 
     public void ClearSuffix() => _flags &= unchecked((byte)~(SourceSuffix | OverrideSuffix));

@@ -1,4 +1,5 @@
 using System.Text;
+using Ferry.Toml.Formatting;
 
 namespace Ferry.Toml.Syntax;
 
@@ -33,7 +34,7 @@ internal sealed class Section
 
     public List<KeyValueSyntax> Items { get; } = new();
 
-    public void WriteTo(StringBuilder sb)
+    public void WriteTo(TomlTextBuilder sb)
     {
         if (Header is not null)
         {

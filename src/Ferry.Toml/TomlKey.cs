@@ -10,7 +10,11 @@ namespace Ferry.Toml;
 /// <see cref="Decor"/>. For the first key of a <c>key = value</c> line the decor prefix holds the comment and
 /// blank lines above it plus the indentation; the suffix holds the whitespace before <c>.</c> or <c>=</c>.
 /// </summary>
-public sealed class TomlKey
+/// <remarks>
+/// Keys are made by the parser and by edits only. Internally, the last key of a <c>key = value</c> line also
+/// carries that line (see <c>KeyValueSyntax</c>), which saves an object per line.
+/// </remarks>
+public class TomlKey
 {
     // Spelling, span and decor as offsets into the source (see NodeText).
     internal NodeText Node;
@@ -32,7 +36,7 @@ public sealed class TomlKey
     internal int SpanLength => Node.Length;
 
     /// <summary>A new key, written bare when possible and as a basic string otherwise.</summary>
-    public TomlKey(string name)
+    internal TomlKey(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         Name = name;

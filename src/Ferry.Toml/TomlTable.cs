@@ -387,7 +387,7 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
         if (implicitHeader)
         {
             var implicitTable = NewImplicit(dotted: false, inline: false, document);
-            AddEntry(new TomlKey(key), implicitTable, null);
+            AddEntry(new TomlKey(key), implicitTable);
             return implicitTable;
         }
         var table = NewSectionTable(document);
@@ -395,7 +395,7 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
         table.Section = section;
         int position = SectionInsertionPoint(this);
         document.InsertSection(position, section);
-        AddEntry(new TomlKey(key), table, null);
+        AddEntry(new TomlKey(key), table);
         return table;
     }
 
@@ -420,7 +420,7 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
         {
             array = new TomlArrayOfTables();
             position = SectionInsertionPoint(this);
-            AddEntry(new TomlKey(key), array, null);
+            AddEntry(new TomlKey(key), array);
         }
         var table = NewSectionTable(document);
         var section = new Section(table, HeaderFor(key), isArray: true);
@@ -496,9 +496,9 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
 
     internal ref TableEntry EntryAt(int i) => ref _entries[i];
 
-    internal void AddEntry(TomlKey key, TomlValue value, KeyValueSyntax? syntax) => InsertEntry(_count, key, value, syntax);
+    internal void AddEntry(TomlKey key, TomlValue value) => InsertEntry(_count, key, value);
 
-    internal void InsertEntry(int index, TomlKey key, TomlValue value, KeyValueSyntax? syntax)
+    internal void InsertEntry(int index, TomlKey key, TomlValue value)
     {
         if (_count == _entries.Length)
         {
@@ -508,7 +508,7 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
         {
             Array.Copy(_entries, index, _entries, index + 1, _count - index);
         }
-        _entries[index] = new TableEntry(key, value, syntax);
+        _entries[index] = new TableEntry(key, value);
         _count++;
         if (index < _count - 1)
         {
@@ -652,18 +652,17 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
     private void InsertNew(int index, string name, TomlValue value)
     {
         value.MarkAttached();
-        var key = new TomlKey(name);
         if (InlineItems is not null)
         {
-            var item = new KeyValueSyntax(new KeyPath(key), value, NewlineKind.None);
+            var item = new KeyValueSyntax(name, null, value, NewlineKind.None);
             int position = index < _count ? FirstItemOf(InlineItems, _entries[index].Key.Name, []) : InlineItems.Count;
             InsertInlineItem(position < 0 ? InlineItems.Count : position, item);
-            InsertEntry(index, key, value, item);
+            InsertEntry(index, item, value);
             return;
         }
         if (Section is null && IsDottedFlag && SyntaxOwner is { } owner)
         {
-            InsertDotted(owner, index, key, value);
+            InsertDotted(owner, index, name, value);
             return;
         }
         if (Section is null)
@@ -672,7 +671,7 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
         }
         var section = Section!;
         var document = RequireDocument();
-        var statement = new KeyValueSyntax(new KeyPath(key), value, Newlines.Kind(document.NewLine));
+        var statement = new KeyValueSyntax(name, null, value, Newlines.Kind(document.NewLine));
         int at = section.Items.Count;
         if (index < _count && _entries[index].Syntax is { } before)
         {
@@ -684,15 +683,15 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
         }
         string indent = at > 0 ? Indentation(section.Items[at - 1].Path.First.PrefixRaw.Span)
             : at < section.Items.Count ? Indentation(section.Items[at].Path.First.PrefixRaw.Span) : "";
-        key.DefaultDecor(indent, " ");
+        statement.DefaultDecor(indent, " ");
         value.DefaultDecor(" ", "");
         document.EnsureLineEndBefore(section, at);
         section.Items.Insert(at, statement);
-        InsertEntry(index, key, value, statement);
+        InsertEntry(index, statement, value);
     }
 
     /// <summary>A key added to a table made by dotted keys is spelled as another dotted key next to its siblings.</summary>
-    private void InsertDotted(TomlTable owner, int index, TomlKey key, TomlValue value)
+    private void InsertDotted(TomlTable owner, int index, string name, TomlValue value)
     {
         var prefix = new List<string>();
         for (var t = this; t != owner && t is not null; t = t.ParentTable)
@@ -700,13 +699,12 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
             prefix.Add(t.NameInParent!);
         }
         prefix.Reverse();
-        var path = new TomlKey[prefix.Count + 1];
+        var prefixKeys = new TomlKey[prefix.Count];
         for (int i = 0; i < prefix.Count; i++)
         {
-            path[i] = new TomlKey(prefix[i]);
-            path[i].SetDecor(ReadOnlyMemory<char>.Empty, ReadOnlyMemory<char>.Empty);
+            prefixKeys[i] = new TomlKey(prefix[i]);
+            prefixKeys[i].SetDecor(ReadOnlyMemory<char>.Empty, ReadOnlyMemory<char>.Empty);
         }
-        path[^1] = key;
         List<KeyValueSyntax> items = owner.InlineItems ?? owner.Section?.Items ?? throw new InvalidOperationException("This table cannot be edited.");
         int last = -1;
         for (int i = 0; i < items.Count; i++)
@@ -719,22 +717,22 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
         int at = last < 0 ? items.Count : last + 1;
         if (owner.InlineItems is not null)
         {
-            path[0].DefaultDecor(" ", "");
-            key.DefaultDecor("", " ");
-            var item = new KeyValueSyntax(KeyPath.FromArray(path), value, NewlineKind.None);
+            var item = new KeyValueSyntax(name, prefixKeys, value, NewlineKind.None);
+            prefixKeys[0].DefaultDecor(" ", "");
+            item.DefaultDecor("", " ");
             owner.InsertInlineItem(at, item);
-            InsertEntry(index, key, value, item);
+            InsertEntry(index, item, value);
             return;
         }
         var document = RequireDocument();
         string indent = at > 0 ? Indentation(items[at - 1].Path.First.PrefixRaw.Span) : "";
-        path[0].SetDecor(indent.AsMemory(), ReadOnlyMemory<char>.Empty);
-        key.DefaultDecor("", " ");
+        prefixKeys[0].SetDecor(indent.AsMemory(), ReadOnlyMemory<char>.Empty);
+        var statement = new KeyValueSyntax(name, prefixKeys, value, Newlines.Kind(document.NewLine));
+        statement.DefaultDecor("", " ");
         value.DefaultDecor(" ", "");
         document.EnsureLineEndBefore(owner.Section!, at);
-        var statement = new KeyValueSyntax(KeyPath.FromArray(path), value, Newlines.Kind(document.NewLine));
         items.Insert(at, statement);
-        InsertEntry(index, key, value, statement);
+        InsertEntry(index, statement, value);
     }
 
     /// <summary>Gives a table that only existed implicitly its own <c>[header]</c>, before its first sub-table.</summary>

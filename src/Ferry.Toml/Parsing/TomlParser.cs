@@ -411,14 +411,17 @@ internal sealed class TomlParser
 
     private void OnExpressionKeyValSep(Token eq, int prefixStart)
     {
-        var keys = BuildKeys(prefixStart, eq.Start);
+        var keys = BuildKeys(prefixStart, eq.Start, line: true);
         OptWhitespace();
         TomlValue value = Value();
         int valueEnd = value.SpanStart + value.SpanLength;
         var (suffixEnd, newline) = WsCommentNewline();
         value.Node.SetSourcePrefix(value.SpanStart - eq.End);
         value.Node.SetSourceSuffix(suffixEnd - valueEnd);
-        var statement = new KeyValueSyntax(keys, value, Newlines.Kind(newline.Span));
+        var statement = (KeyValueSyntax)keys.Leaf;
+        statement.DottedPrefix = keys.Prefix;
+        statement.Value = value;
+        statement.Newline = newline;
         _currentSection.Items.Add(statement);
         _triviaStart = suffixEnd + newline.Length;
         CaptureKeyValue(keys, value, statement);
@@ -785,10 +788,10 @@ internal sealed class TomlParser
                         case InlineState.NeedsKey:
                             _segments.Clear();
                             AddFakeKey(t.Start);
-                            keys = BuildKeys(itemStart, t.Start);
+                            keys = BuildKeys(itemStart, t.Start, line: true);
                             break;
                         case InlineState.NeedsEquals:
-                            keys = BuildKeys(itemStart, t.Start);
+                            keys = BuildKeys(itemStart, t.Start, line: true);
                             break;
                         default:
                             throw Syntax($"extra assignment between key-value pairs, expected {Expected(state)}", t.Start);
@@ -838,7 +841,7 @@ internal sealed class TomlParser
                                 // toml-rs invents an empty literal string here; decoding it reports the error.
                                 if (state == InlineState.NeedsEquals)
                                 {
-                                    keys = BuildKeys(itemStart, t.Start);
+                                    keys = BuildKeys(itemStart, t.Start, line: true);
                                     eqEnd = t.Start;
                                 }
                                 value = Scalar(t.Start, t.Start, TokenKind.LiteralString);
@@ -908,7 +911,8 @@ internal sealed class TomlParser
     /// first part, between parts and dots, and up to <paramref name="end"/>), decoding their names unless an
     /// error already happened.
     /// </summary>
-    private KeyPath BuildKeys(int prefixStart, int end)
+    /// <param name="line">The keys start a <c>key = value</c>: the last one is made the line's <see cref="KeyValueSyntax"/>.</param>
+    private KeyPath BuildKeys(int prefixStart, int end, bool line = false)
     {
         var segments = _segments;
         int count = segments.Count;
@@ -918,7 +922,9 @@ internal sealed class TomlParser
         {
             var s = segments[i];
             string name = Failed ? "" : DecodeKey(s);
-            var key = new TomlKey(name, _text, s.Start, s.End - s.Start);
+            var key = line && i == count - 1
+                ? new KeyValueSyntax(name, _text, s.Start, s.End - s.Start)
+                : new TomlKey(name, _text, s.Start, s.End - s.Start);
             int before = i == 0 ? prefixStart : segments[i - 1].DotEnd;
             int after = i < count - 1 ? s.DotStart : end;
             key.Node.SetSourcePrefix(s.Start - before);
@@ -979,7 +985,7 @@ internal sealed class TomlParser
         int i = parent.IndexOf(key.Name);
         if (i < 0)
         {
-            parent.AddEntry(key, table, null);
+            parent.AddEntry(key, table);
             return;
         }
         ref var entry = ref parent.EntryAt(i);
@@ -1029,7 +1035,7 @@ internal sealed class TomlParser
         {
             array = new TomlArrayOfTables();
             array.SetSource(_text, pending.Table.SpanStart, pending.Table.SpanLength);
-            parent.AddEntry(key, array, null);
+            parent.AddEntry(key, array);
         }
         else if (parent.EntryAt(i).Value is TomlArrayOfTables existing)
         {
@@ -1064,7 +1070,7 @@ internal sealed class TomlParser
             _errors.Report("duplicate key", key.SpanStart, key.SpanLength);
             return;
         }
-        parent.AddEntry(key, value, statement);
+        parent.AddEntry(statement, value);
     }
 
     /// <summary>Walks (creating implicit tables) the first <paramref name="count"/> keys; null after reporting an error.</summary>
@@ -1082,7 +1088,7 @@ internal sealed class TomlParser
                 {
                     child.SyntaxOwner = owner;
                 }
-                table.AddEntry(key, child, null);
+                table.AddEntry(key, child);
                 table = child;
                 continue;
             }
@@ -1123,7 +1129,9 @@ internal sealed class TomlParser
     /// <summary>toml-rs's inline-table <c>finish_value</c>: dotted keys inside <c>{ }</c> may only build inline sub-tables.</summary>
     private void FinishInlineItem(TomlTable table, List<KeyValueSyntax> items, KeyPath keys, TomlValue value)
     {
-        var item = new KeyValueSyntax(keys, value, NewlineKind.None);
+        var item = (KeyValueSyntax)keys.Leaf;
+        item.DottedPrefix = keys.Prefix;
+        item.Value = value;
         items.Add(item);
         if (Failed)
         {
@@ -1140,7 +1148,7 @@ internal sealed class TomlParser
                 var child = TomlTable.NewImplicit(dotted: true, inline: true, null);
                 child.SetSource(_text, key.SpanStart, key.SpanLength);
                 child.SyntaxOwner = table;
-                target.AddEntry(key, child, null);
+                target.AddEntry(key, child);
                 target = child;
                 continue;
             }
@@ -1164,6 +1172,6 @@ internal sealed class TomlParser
             _errors.Report("duplicate key", last.SpanStart, last.SpanLength);
             return;
         }
-        target.AddEntry(last, value, item);
+        target.AddEntry(item, value);
     }
 }

@@ -47,7 +47,7 @@ internal sealed class Section
         }
         foreach (var item in Items)
         {
-            item.WriteTo(sb);
+            item.WriteLine(sb);
         }
     }
 }

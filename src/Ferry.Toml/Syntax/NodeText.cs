@@ -3,8 +3,8 @@ namespace Ferry.Toml.Syntax;
 /// <summary>
 /// Where a key's or value's text lives, compactly. A parsed node points into the document source: its raw text is
 /// <c>Text[Start..Start+Length]</c> and its decor is the text immediately before and after that (the parser only
-/// ever records decor adjacent to the node), so two lengths describe it. One string reference and four ints
-/// replace three slices (raw, prefix, suffix), which matters when a 10 MB lockfile makes a million nodes.
+/// ever records decor adjacent to the node), so two lengths describe it. One string reference, two ints and two
+/// shorts replace three slices (raw, prefix, suffix), which matters when a 10 MB lockfile makes a million nodes.
 /// Decor set by an edit, and the spelling of values created in code, are stored separately.
 /// </summary>
 internal struct NodeText
@@ -19,10 +19,12 @@ internal struct NodeText
     public string? Text;
     public int Start;
     public int Length;
-    private int _prefixLength;
-    private int _suffixLength;
-    private DecorOverride? _override;
+
+    // 16 bits cover any realistic run of comments and blank lines; a longer one is kept as an override slice.
+    private ushort _prefixLength;
+    private ushort _suffixLength;
     private byte _flags;
+    private DecorOverride? _override;
 
     /// <summary>The node came from the parsed source, so (Start, Length) is its span there.</summary>
     public readonly bool IsSpanned => (_flags & Spanned) != 0;
@@ -67,15 +69,27 @@ internal struct NodeText
         _flags = (byte)((other._flags & ~AttachedFlag) | keep);
     }
 
+    /// <summary>The decor is the <paramref name="length"/> characters of the source just before the node.</summary>
     public void SetSourcePrefix(int length)
     {
-        _prefixLength = length;
+        if (length > ushort.MaxValue)
+        {
+            Prefix = Text.AsMemory(Start - length, length);
+            return;
+        }
+        _prefixLength = (ushort)length;
         _flags = (byte)((_flags | SourcePrefix) & ~OverridePrefix);
     }
 
+    /// <summary>The decor is the <paramref name="length"/> characters of the source just after the node.</summary>
     public void SetSourceSuffix(int length)
     {
-        _suffixLength = length;
+        if (length > ushort.MaxValue)
+        {
+            Suffix = Text.AsMemory(Start + Length, length);
+            return;
+        }
+        _suffixLength = (ushort)length;
         _flags = (byte)((_flags | SourceSuffix) & ~OverrideSuffix);
     }
 

@@ -436,7 +436,14 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
     public string Trailing
     {
         get => InlineTrailing.ToString();
-        set => InlineTrailing = (value ?? "").AsMemory();
+        set
+        {
+            if (_inline is null)
+            {
+                throw new InvalidOperationException("Only an inline table has trailing text before its closing brace.");
+            }
+            _inline.Trailing = (value ?? "").AsMemory();
+        }
     }
 
     /// <summary>

@@ -212,6 +212,17 @@ public sealed class TomlArray : TomlValue, IReadOnlyList<TomlValue>
         HasTrailingComma = false;
     }
 
+    public override TomlArray Clone()
+    {
+        var items = new TomlValue[_count];
+        for (int i = 0; i < _count; i++)
+        {
+            items[i] = _items[i].Clone();
+            items[i].Attached = true;
+        }
+        return new TomlArray(items, TrailingRaw, HasTrailingComma) { Node = Node.CloneDetached() };
+    }
+
     internal override void WriteTo(TomlTextBuilder sb)
     {
         sb.Append('[');

@@ -14,5 +14,7 @@ public sealed class TomlBoolean : TomlValue
 
     public bool Value { get; }
 
+    public override TomlBoolean Clone() => new(Value) { Node = Node.CloneDetached() };
+
     internal override void WriteTo(TomlTextBuilder sb) => sb.Append(Value ? "true" : "false");
 }

@@ -170,5 +170,8 @@ public sealed class TomlDateTime : TomlValue
         ? new TimeOnly(Hour, Minute, Math.Min(Second, 59)).Add(TimeSpan.FromTicks(Nanosecond / 100))
         : throw new InvalidOperationException("A local date has no time.");
 
+    public override TomlDateTime Clone()
+        => new(DateTimeKind, Year, Month, Day, Hour, Minute, Second, HasSeconds, Fraction, OffsetMinutes, IsZulu, Raw) { Node = Node.CloneDetached() };
+
     internal override void WriteTo(TomlTextBuilder sb) => sb.Append(Node.Raw);
 }

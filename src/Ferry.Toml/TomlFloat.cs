@@ -27,5 +27,7 @@ public sealed class TomlFloat : TomlValue
     /// <summary>The float as written in the source.</summary>
     public string Raw => Node.Raw.ToString();
 
+    public override TomlFloat Clone() => new(Value, parsed: true) { Node = Node.CloneDetached() };
+
     internal override void WriteTo(TomlTextBuilder sb) => sb.Append(Node.Raw);
 }

@@ -28,5 +28,7 @@ public sealed class TomlInteger : TomlValue
     /// <summary>The integer as written in the source.</summary>
     public string Raw => Node.Raw.ToString();
 
+    public override TomlInteger Clone() => new(Value, parsed: true) { Node = Node.CloneDetached() };
+
     internal override void WriteTo(TomlTextBuilder sb) => sb.Append(Node.Raw);
 }

@@ -103,6 +103,9 @@ public class TomlKey
         }
     }
 
+    /// <summary>A detached copy (same spelling and decor, no span).</summary>
+    internal TomlKey CloneDetached() => new(Name) { Node = Node.CloneDetached() };
+
     internal void WriteTo(TomlTextBuilder sb)
     {
         if (Node.TryGetSourceWithDecor(out var whole))

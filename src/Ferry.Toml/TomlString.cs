@@ -35,5 +35,7 @@ public sealed class TomlString : TomlValue
     /// <summary>The string as written in the source, quotes included.</summary>
     public string Raw => Node.Raw.ToString();
 
+    public override TomlString Clone() => new(_value, Style) { Node = Node.CloneDetached() };
+
     internal override void WriteTo(TomlTextBuilder sb) => sb.Append(Node.Raw);
 }

@@ -576,6 +576,49 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
         }
     }
 
+    /// <summary>A deep copy of an inline table (see <see cref="TomlValue.Clone"/>).</summary>
+    public override TomlTable Clone()
+    {
+        if (_inline is null)
+        {
+            throw new InvalidOperationException("Only inline tables can be cloned; copy a [header] table's values instead.");
+        }
+        var copy = new TomlTable { Node = Node.CloneDetached() };
+        copy._inline!.Trailing = _inline.Trailing;
+        copy._inline.TrailingComma = _inline.TrailingComma;
+        foreach (var item in _inline.Items)
+        {
+            TomlKey[]? prefix = null;
+            if (item.DottedPrefix is { } dotted)
+            {
+                prefix = new TomlKey[dotted.Length];
+                for (int k = 0; k < dotted.Length; k++)
+                {
+                    prefix[k] = dotted[k].CloneDetached();
+                }
+            }
+            var value = item.Value.Clone();
+            var line = new KeyValueSyntax(item.Name, prefix, value, NewlineKind.None) { Node = item.Node.CloneDetached() };
+            copy._inline.Items.Add(line);
+            // Rebuild the entries the way the parser did: dotted parts become inline sub-tables.
+            var target = copy;
+            for (int k = 0; prefix is not null && k < prefix.Length; k++)
+            {
+                if (target.Get(prefix[k].Name) is TomlTable existing)
+                {
+                    target = existing;
+                    continue;
+                }
+                var child = NewImplicit(dotted: true, inline: true, null);
+                child.SyntaxOwner = copy;
+                target.AddEntry(prefix[k], child);
+                target = child;
+            }
+            target.AddEntry(line, value);
+        }
+        return copy;
+    }
+
     internal override void WriteTo(TomlTextBuilder sb)
     {
         if (InlineItems is not null)

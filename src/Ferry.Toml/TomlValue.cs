@@ -131,6 +131,12 @@ public abstract class TomlValue
     }
 
     /// <summary>Writes the value's TOML text (no decor).</summary>
+    /// <summary>
+    /// A deep copy, not placed anywhere (so it can be set into this or another document), with the same spelling
+    /// and decor and no <see cref="Span"/>. Arrays of tables and <c>[header]</c> tables cannot be cloned.
+    /// </summary>
+    public abstract TomlValue Clone();
+
     internal abstract void WriteTo(TomlTextBuilder sb);
 
     internal void WriteWithDecor(TomlTextBuilder sb)

@@ -121,6 +121,18 @@ internal struct NodeText
         }
     }
 
+    /// <summary>
+    /// A copy for a cloned node: same spelling and decor, but detached (no span in any document, not placed).
+    /// An edit-set decor is copied, not shared, since it is mutable.
+    /// </summary>
+    public readonly NodeText CloneDetached()
+    {
+        var copy = this;
+        copy._override = _override is null ? null : new DecorOverride { Prefix = _override.Prefix, Suffix = _override.Suffix };
+        copy._flags = (byte)(_flags & ~(Spanned | AttachedFlag));
+        return copy;
+    }
+
     /// <summary>Prefix, spelling and suffix as one slice, when all three still come from the source.</summary>
     public readonly bool TryGetSourceWithDecor(out ReadOnlySpan<char> text)
     {

@@ -486,6 +486,24 @@ public sealed class EditingTests
     }
 
     [Fact]
+    public void ClonesCarryValuesBetweenDocuments()
+    {
+        var source = TomlDocument.Parse("[workspace.dependencies]\nserde = { version = \"1\", features = [\"derive\"], x.y = 'z' } # shared\n");
+        var target = TomlDocument.Parse("[dependencies]\n");
+        var original = (TomlTable)((TomlTable)((TomlTable)source.Root["workspace"])["dependencies"])["serde"];
+        var copy = original.Clone();
+        Assert.Null(copy.Span);
+        Assert.Equal(original.ToTomlString(), copy.ToTomlString());
+        Assert.Equal("z", ((TomlString)((TomlTable)copy["x"])["y"]).Value);
+        Table(target, "dependencies").Set("serde", copy);
+        ((TomlArray)copy["features"]).Add("rc");
+        copy.Set("optional", true);
+        Assert.Equal("[dependencies]\nserde = { version = \"1\", features = [\"derive\", \"rc\"], x.y = 'z', optional = true } # shared\n", target.ToString());
+        Assert.Equal("[workspace.dependencies]\nserde = { version = \"1\", features = [\"derive\"], x.y = 'z' } # shared\n", source.ToString());
+        Assert.Throws<InvalidOperationException>(() => ((TomlTable)source.Root["workspace"]).Clone());
+    }
+
+    [Fact]
     public void AValueCanOnlyBePlacedOnce()
     {
         var document = TomlDocument.Parse("");

@@ -16,7 +16,15 @@ public sealed record EncodablePackageId(string Name, string? Version, EncodableS
     public static EncodablePackageId Parse(string text) =>
         TryParse(text, out var id, out var error) ? id : throw new FerryException(error);
 
-    public static bool TryParse(string text, [NotNullWhen(true)] out EncodablePackageId? id, [NotNullWhen(false)] out string? error)
+    public static bool TryParse(string text, [NotNullWhen(true)] out EncodablePackageId? id, [NotNullWhen(false)] out string? error) =>
+        TryParse(text, null, out id, out error);
+
+    /// <param name="sources">Source strings already validated (a parse-wide cache, filled as new ones are met).</param>
+    internal static bool TryParse(
+        string text,
+        Dictionary<string, EncodableSourceId>? sources,
+        [NotNullWhen(true)] out EncodablePackageId? id,
+        [NotNullWhen(false)] out string? error)
     {
         id = null;
 
@@ -46,12 +54,19 @@ public sealed record EncodablePackageId(string Name, string? Version, EncodableS
             return false;
         }
 
-        if (!EncodableSourceId.TryParse(rest[1..^1], out var source, out error))
+        var sourceText = rest[1..^1];
+        if (sources is null || !sources.TryGetValue(sourceText, out var source))
         {
-            return false;
+            if (!EncodableSourceId.TryParse(sourceText, out source, out error))
+            {
+                return false;
+            }
+
+            sources?.Add(sourceText, source);
         }
 
         id = new EncodablePackageId(name, version, source);
+        error = null;
         return true;
     }
 

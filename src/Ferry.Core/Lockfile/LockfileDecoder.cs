@@ -28,6 +28,9 @@ internal sealed class LockfileDecoder
     private const string ChecksumPrefix = "checksum ";
 
     private readonly ILockfileContext _context;
+
+    // The few distinct sources of a lockfile, converted once.
+    private readonly Dictionary<EncodableSourceId, SourceId> _sources = [];
     private ResolveVersion _version;
 
     // name -> version text -> source -> id (cargo's lookup map for shortened dependency strings).
@@ -182,7 +185,18 @@ internal sealed class LockfileDecoder
     }
 
     private SourceId? SourceFor(EncodableDependency package) =>
-        package.Source is { } source ? _context.Intern(source.ToSourceId()) : _context.PathSource(package.Name, package.Version);
+        package.Source is { } source ? Source(source) : _context.PathSource(package.Name, package.Version);
+
+    private SourceId Source(EncodableSourceId encoded)
+    {
+        if (!_sources.TryGetValue(encoded, out var source))
+        {
+            source = _context.Intern(encoded.ToSourceId());
+            _sources.Add(encoded, source);
+        }
+
+        return source;
+    }
 
     /// <summary>Cargo's <c>lookup_id</c>: finds the package a possibly shortened reference means, or nothing.</summary>
     private PackageId? Lookup(EncodablePackageId reference)
@@ -213,7 +227,7 @@ internal sealed class LockfileDecoder
 
         if (reference.Source is { } encoded)
         {
-            return sources.TryGetValue(encoded.ToSourceId(), out var id) ? id : null;
+            return sources.TryGetValue(Source(encoded), out var id) ? id : null;
         }
 
         // Path packages never have a source written, so a single path package is the one meant.

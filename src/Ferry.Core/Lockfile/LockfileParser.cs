@@ -19,10 +19,17 @@ namespace Ferry.Core.Lockfile;
 /// at the value of the optional field holding it (so a bad <c>dependencies</c> entry points at the
 /// whole array), and missing fields at the table (its header, or the key of a dotted table).
 /// </remarks>
-internal static class LockfileParser
+internal sealed class LockfileParser
 {
     private const string DependencyStruct = "struct TomlLockfileDependency";
     private const string PatchStruct = "struct TomlLockfilePatch";
+
+    // A lockfile repeats a handful of source strings thousands of times: validate each once.
+    private readonly Dictionary<string, EncodableSourceId> _sources = new(StringComparer.Ordinal);
+
+    private LockfileParser()
+    {
+    }
 
     public static EncodableLockfile Parse(string text, string path, LockfileOptions options)
     {
@@ -42,7 +49,7 @@ internal static class LockfileParser
         EncodableLockfile lockfile;
         try
         {
-            lockfile = ReadDocument(document.Root);
+            lockfile = new LockfileParser().ReadDocument(document.Root);
         }
         catch (SchemaError e)
         {
@@ -89,7 +96,7 @@ internal static class LockfileParser
         return comments.ToImmutable();
     }
 
-    private static EncodableLockfile ReadDocument(TomlTable root)
+    private EncodableLockfile ReadDocument(TomlTable root)
     {
         var lockfile = new EncodableLockfile();
         foreach (var entry in root.Entries)
@@ -118,7 +125,7 @@ internal static class LockfileParser
         return lockfile;
     }
 
-    private static EncodableDependency ReadDependency(TomlValue value)
+    private EncodableDependency ReadDependency(TomlValue value)
     {
         string? name = null;
         string? version = null;
@@ -194,7 +201,7 @@ internal static class LockfileParser
         return new EncodableDependency(name!, version!, source, checksum, dependencies, replace);
     }
 
-    private static ImmutableArray<EncodableDependency> ReadPatch(TomlValue value)
+    private ImmutableArray<EncodableDependency> ReadPatch(TomlValue value)
     {
         var unused = ImmutableArray<EncodableDependency>.Empty;
         switch (value)
@@ -256,7 +263,7 @@ internal static class LockfileParser
         return metadata.ToImmutable();
     }
 
-    private static ImmutableArray<T> ReadSequence<T>(TomlValue value, Func<TomlValue, T> element)
+    private ImmutableArray<T> ReadSequence<T>(TomlValue value, Func<TomlValue, T> element)
     {
         if (value is not (TomlArray or TomlArrayOfTables))
         {
@@ -280,17 +287,28 @@ internal static class LockfileParser
         _ => [],
     };
 
-    private static EncodableSourceId ReadSource(TomlValue value)
+    private EncodableSourceId ReadSource(TomlValue value)
     {
         var text = ReadString(value);
-        return EncodableSourceId.TryParse(text, out var source, out var error) ? source : throw new SchemaError(error, SpanOf(value));
+        if (_sources.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        if (!EncodableSourceId.TryParse(text, out var source, out var error))
+        {
+            throw new SchemaError(error, SpanOf(value));
+        }
+
+        _sources.Add(text, source);
+        return source;
     }
 
     /// <param name="holder">The value of the optional field being read: where toml places errors raised after the string was read.</param>
-    private static EncodablePackageId ReadPackageId(TomlValue value, TomlValue holder)
+    private EncodablePackageId ReadPackageId(TomlValue value, TomlValue holder)
     {
         var text = ReadString(value);
-        return EncodablePackageId.TryParse(text, out var id, out var error) ? id : throw new SchemaError(error, SpanOf(holder));
+        return EncodablePackageId.TryParse(text, _sources, out var id, out var error) ? id : throw new SchemaError(error, SpanOf(holder));
     }
 
     private static string ReadString(TomlValue value) =>

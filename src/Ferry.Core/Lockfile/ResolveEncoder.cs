@@ -26,6 +26,10 @@ internal sealed class ResolveEncoder
     // name -> version -> number of packages; null in V1, which always writes ids in full.
     private readonly Dictionary<string, Dictionary<Version, int>>? _counts;
 
+    // Sources as a package's own `source` line and as a reference, per source and locked commit.
+    private readonly Dictionary<(SourceId, string?), EncodableSourceId?> _ownSources = [];
+    private readonly Dictionary<(SourceId, string?), EncodableSourceId?> _referenceSources = [];
+
     private ResolveEncoder(Resolve resolve)
     {
         _resolve = resolve;
@@ -86,7 +90,7 @@ internal sealed class ResolveEncoder
             unused.Add(new EncodableDependency(
                 id.Name,
                 id.Version.ToString(),
-                EncodableSourceId.From(id.Source, _format),
+                OwnSource(id.Source),
                 _format >= ResolveVersion.V2 ? _resolve.Checksums.GetValueOrDefault(id) : null));
         }
 
@@ -129,7 +133,7 @@ internal sealed class ResolveEncoder
         return new EncodableDependency(
             id.Name,
             id.Version.ToString(),
-            EncodableSourceId.From(id.Source, _format),
+            OwnSource(id.Source),
             _format >= ResolveVersion.V2 ? _resolve.Checksums.GetValueOrDefault(id) : null,
             dependencies,
             replace);
@@ -139,13 +143,7 @@ internal sealed class ResolveEncoder
     private EncodablePackageId PackageIdFor(PackageId id)
     {
         string? version = id.Version.ToString();
-        var source = id.Source;
-        if (_format <= ResolveVersion.V2 && source.Git is { Kind: GitReferenceKind.Branch, Value: "master" })
-        {
-            source = SourceId.ForGit(source.Url, GitReference.DefaultBranch);
-        }
-
-        var encodedSource = EncodableSourceId.From(source.WithPrecise(null), _format);
+        var encodedSource = ReferenceSource(id.Source);
         if (_counts is not null
             && _counts.TryGetValue(id.Name, out var versions)
             && versions.GetValueOrDefault(id.Version) == 1)
@@ -158,5 +156,35 @@ internal sealed class ResolveEncoder
         }
 
         return new EncodablePackageId(id.Name, version, encodedSource);
+    }
+
+    private EncodableSourceId? OwnSource(SourceId source)
+    {
+        if (!_ownSources.TryGetValue((source, source.Precise), out var encoded))
+        {
+            encoded = EncodableSourceId.From(source, _format);
+            _ownSources.Add((source, source.Precise), encoded);
+        }
+
+        return encoded;
+    }
+
+    /// <summary>A source as written inside a package reference: without the locked commit.</summary>
+    private EncodableSourceId? ReferenceSource(SourceId source)
+    {
+        if (_referenceSources.TryGetValue((source, source.Precise), out var encoded))
+        {
+            return encoded;
+        }
+
+        var reference = source;
+        if (_format <= ResolveVersion.V2 && source.Git is { Kind: GitReferenceKind.Branch, Value: "master" })
+        {
+            reference = SourceId.ForGit(source.Url, GitReference.DefaultBranch);
+        }
+
+        encoded = EncodableSourceId.From(reference.Precise is null ? reference : reference.WithPrecise(null), _format);
+        _referenceSources.Add((source, source.Precise), encoded);
+        return encoded;
     }
 }

@@ -17,7 +17,8 @@ internal static class TomlText
         var metrics = Measure(value);
         if (!metrics.EscapeCodes && !metrics.Escape && metrics.MaxDoubleQuotes == 0 && !metrics.Newline)
         {
-            Write(text, value, Encoding.Basic, newline: false);
+            // Nothing to escape: the common case, written in one piece.
+            text.Append('"').Append(value).Append('"');
         }
         else if (!metrics.EscapeCodes && metrics.MaxSingleQuotes == 0 && !metrics.Newline)
         {

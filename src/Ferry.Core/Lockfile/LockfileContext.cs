@@ -43,7 +43,7 @@ public sealed class LockfileContext : ILockfileContext
 
     /// <summary>
     /// A context for reading a lockfile on its own (tools, round-trip checks): every sourceless
-    /// entry is taken to be a path package, at a made-up directory under <c>/__lockfile__/</c>.
+    /// entry is taken to be a path package, at a made-up directory <c>/__lockfile__/N</c>.
     /// </summary>
     public static LockfileContext Standalone(EncodableLockfile lockfile)
     {
@@ -51,9 +51,10 @@ public sealed class LockfileContext : ILockfileContext
         var all = lockfile.Root is { } root ? lockfile.Packages.Prepend(root) : lockfile.Packages;
         foreach (var package in all.Concat(lockfile.UnusedPatches))
         {
+            // Numbered directories: package names in a damaged file may hold anything.
             if (package.Source is null && Version.TryParse(package.Version, out var version))
             {
-                paths.Add(new PackageId(package.Name, version, SourceId.ForPath($"/__lockfile__/{package.Name}-{package.Version}")));
+                paths.Add(new PackageId(package.Name, version, SourceId.ForPath($"/__lockfile__/{paths.Count}")));
             }
         }
 

@@ -10,8 +10,8 @@ namespace Ferry.Core.Lockfile;
 /// comments other than its own two header lines over when it rewrites the file).
 /// </summary>
 /// <remarks>
-/// <see cref="Lockfile.Parse"/> makes one from text, <see cref="Lockfile.Encode(EncodableLockfile, Resolution.ResolveVersion)"/>
-/// writes one, <see cref="Lockfile.ToEncodable"/> and <see cref="Lockfile.ToResolve"/> convert to and
+/// <see cref="CargoLock.Parse"/> makes one from text, <see cref="CargoLock.Encode(EncodableLockfile, Resolution.ResolveVersion)"/>
+/// writes one, <see cref="CargoLock.ToEncodable"/> and <see cref="CargoLock.ToResolve"/> convert to and
 /// from the <see cref="Resolution.Resolve"/> model. Strings are kept verbatim so that a file reads
 /// back into the same model and writes out to the same bytes.
 /// </remarks>

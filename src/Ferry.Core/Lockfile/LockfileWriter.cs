@@ -19,7 +19,7 @@ public static class LockfileWriter
     /// <exception cref="FerryException">The <c>--locked</c>/<c>--frozen</c> error, or a V5 file without <c>-Znext-lockfile-bump</c>.</exception>
     public static LockfileWritePlan Plan(Resolve resolve, string? original, bool fileExists, string path, LockfileWriteOptions options)
     {
-        var text = Lockfile.Encode(resolve, original);
+        var text = CargoLock.Encode(resolve, original);
         if (original is not null && AreEqual(original, text, options))
         {
             return new LockfileWritePlan(false, text, resolve);
@@ -39,7 +39,7 @@ public static class LockfileWriter
         if (resolve.Version < defaultVersion)
         {
             resolve = resolve.WithVersion(defaultVersion);
-            text = Lockfile.Encode(resolve, original);
+            text = CargoLock.Encode(resolve, original);
         }
         else if (resolve.Version > ResolveVersions.MaxStable && !options.Format.NextLockfileBump)
         {
@@ -56,7 +56,7 @@ public static class LockfileWriter
         string? original = null;
         try
         {
-            original = Lockfile.ReadText(path);
+            original = CargoLock.ReadText(path);
         }
         catch (FerryException)
         {
@@ -98,8 +98,8 @@ public static class LockfileWriter
 
         try
         {
-            var old = Lockfile.Read(original, Lockfile.FileName, options.Context, options.Format);
-            var updated = Lockfile.Read(current, Lockfile.FileName, options.Context, options.Format);
+            var old = CargoLock.Read(original, CargoLock.FileName, options.Context, options.Format);
+            var updated = CargoLock.Read(current, CargoLock.FileName, options.Context, options.Format);
             return ResolveComparer.Equal(old, updated);
         }
         catch (FerryException)

@@ -1,7 +1,6 @@
 using Ferry.Core.Lockfile;
 using Ferry.Core.Resolution;
 using Xunit.Abstractions;
-using LockfileApi = Ferry.Core.Lockfile.Lockfile;
 
 namespace Ferry.Tests.Core.Lockfile;
 
@@ -43,16 +42,16 @@ public sealed class LockfileCorpusTests
             var text = File.ReadAllText(file);
             if (name == Wildcard)
             {
-                var error = Assert.Throws<LockfileParseException>(() => LockfileApi.Parse(text, file));
+                var error = Assert.Throws<LockfileParseException>(() => CargoLock.Parse(text, file));
                 Assert.Equal("invalid url `[..]`: relative URL without a base", error.Reason);
                 continue;
             }
 
-            var lockfile = LockfileApi.Parse(text, file);
-            var resolve = LockfileApi.ToResolve(lockfile, text, LockfileContext.Standalone(lockfile), file);
+            var lockfile = CargoLock.Parse(text, file);
+            var resolve = CargoLock.ToResolve(lockfile, text, LockfileContext.Standalone(lockfile), file);
             versions[resolve.Version] = versions.GetValueOrDefault(resolve.Version) + 1;
-            var raw = LockfileApi.Encode(lockfile, resolve.Version);
-            var viaResolve = LockfileApi.Encode(resolve, text);
+            var raw = CargoLock.Encode(lockfile, resolve.Version);
+            var viaResolve = CargoLock.Encode(resolve, text);
             if (name is V1Root or DanglingDependency)
             {
                 Assert.NotEqual(text, viaResolve);

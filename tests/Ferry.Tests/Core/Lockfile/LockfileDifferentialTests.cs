@@ -2,7 +2,6 @@ using Ferry.Core.Dependencies;
 using Ferry.Core.Identity;
 using Ferry.Core.Lockfile;
 using Ferry.Core.Resolution;
-using LockfileApi = Ferry.Core.Lockfile.Lockfile;
 
 namespace Ferry.Tests.Core.Lockfile;
 
@@ -86,13 +85,13 @@ public sealed class LockfileDifferentialTests
         // Reading the file loses that edge (the reference names the default branch): Cargo's V1/V2
         // bug, repaired by its resolver. With the edge put back, Ferry writes Cargo's bytes.
         var root = PathId("app", "0.1.0", app);
-        var resolve = LockfileApi.Load(path, new LockfileContext([root]))!.WithVersion(format);
+        var resolve = CargoLock.Load(path, new LockfileContext([root]))!.WithVersion(format);
         var master = resolve.Packages.Single(p => p.Source.Git?.Value == "master");
         Assert.DoesNotContain(resolve.Dependencies(root), e => e.Target.Equals(master));
         var graph = resolve.Graph.SetItem(root, resolve.Dependencies(root).Add(new ResolvedEdge(master, [])));
         var repaired = new Resolve(graph, resolve.Replacements, resolve.Features, resolve.Checksums, resolve.Metadata,
             resolve.UnusedPatches, format, resolve.Summaries);
-        Assert.Equal(text, LockfileApi.Encode(repaired, text));
+        Assert.Equal(text, CargoLock.Encode(repaired, text));
     }
 
     [Fact]
@@ -134,9 +133,9 @@ public sealed class LockfileDifferentialTests
     {
         var path = Path.Join(fixture.Root, lockfile);
         var text = File.ReadAllText(path);
-        var resolve = LockfileApi.Load(path, context)!;
+        var resolve = CargoLock.Load(path, context)!;
         Assert.Equal(format, resolve.Version);
-        Assert.Equal(text, LockfileApi.Encode(resolve.WithVersion(written ?? format), text));
+        Assert.Equal(text, CargoLock.Encode(resolve.WithVersion(written ?? format), text));
 
         var options = new LockfileWriteOptions
         {

@@ -1,7 +1,6 @@
 using Ferry.Cli.Shell;
 using Ferry.Core.Lockfile;
 using Ferry.Util.Diagnostics;
-using LockfileApi = Ferry.Core.Lockfile.Lockfile;
 
 namespace Ferry.Tests.Core.Lockfile;
 
@@ -55,7 +54,7 @@ public sealed class LockfileErrorTests
         File.WriteAllBytes(workspace.LockPath, @case.Input);
         try
         {
-            LockfileApi.Load(workspace.LockPath, workspace.Context);
+            CargoLock.Load(workspace.LockPath, workspace.Context);
             return string.Empty;
         }
         catch (FerryException e)

@@ -3,7 +3,6 @@ using Ferry.Core.Identity;
 using Ferry.Core.Lockfile;
 using Ferry.Core.Resolution;
 using Ferry.Util.Diagnostics;
-using LockfileApi = Ferry.Core.Lockfile.Lockfile;
 
 namespace Ferry.Tests.Core.Lockfile;
 
@@ -21,13 +20,13 @@ public sealed class LockfileMergeTests
     {
         using var fixture = new CargoFixture();
         var (path, context, text) = RegistryWorkspace(fixture);
-        var current = LockfileApi.Load(path, context)!;
+        var current = CargoLock.Load(path, context)!;
         var corrupt = text.Replace("checksum = \"3947d5db", "checksum = \"xyz\"\n#", StringComparison.Ordinal);
         Assert.NotEqual(text, corrupt);
         File.WriteAllText(path, corrupt);
 
         var cargo = fixture.Cargo("ws", "metadata", "--format-version", "1");
-        var previous = LockfileApi.Load(path, context)!;
+        var previous = CargoLock.Load(path, context)!;
         var error = Assert.Throws<FerryException>(() => LockfileMerge.MergeFrom(current, previous));
         Assert.Equal(cargo.Stderr, "error: " + error.Message + "\n");
         Assert.Equal(
@@ -51,13 +50,13 @@ public sealed class LockfileMergeTests
     {
         using var fixture = new CargoFixture();
         var (path, context, _) = RegistryWorkspace(fixture);
-        var current = LockfileApi.Load(path, context)!;
+        var current = CargoLock.Load(path, context)!;
 
         // The V1 way of saying "no checksum" for a registry package.
-        File.WriteAllText(path, LockfileApi.Encode(current.WithVersion(ResolveVersion.V1))
+        File.WriteAllText(path, CargoLock.Encode(current.WithVersion(ResolveVersion.V1))
             .Replace("(" + CratesIo + ")\" = \"3947d5db05898259aa7412018821b3adf09c98ce85318930e9090e4c0f466541\"", "(" + CratesIo + ")\" = \"<none>\"", StringComparison.Ordinal));
         var cargo = fixture.Cargo("ws", "metadata", "--format-version", "1");
-        var previous = LockfileApi.Load(path, context)!;
+        var previous = CargoLock.Load(path, context)!;
         Assert.Equal(ResolveVersion.V1, previous.Version);
         var error = Assert.Throws<FerryException>(() => LockfileMerge.MergeFrom(current, previous));
         Assert.Equal(cargo.Stderr, "error: " + error.Message + "\n");
@@ -78,7 +77,7 @@ public sealed class LockfileMergeTests
         fixture.CargoOk("ws", "generate-lockfile");
         var path = Path.Join(fixture.Root, "ws", "Cargo.lock");
         var context = new LockfileContext([new PackageId("app", Ferry.Semver.Version.Parse("0.1.0"), SourceId.ForPath(app))]);
-        var loaded = LockfileApi.Load(path, context)!;
+        var loaded = CargoLock.Load(path, context)!;
 
         // What the resolver reports: git packages have no checksum.
         var gd = loaded.Packages.Single(p => p.Name == "gd");
@@ -86,7 +85,7 @@ public sealed class LockfileMergeTests
 
         File.WriteAllText(path, File.ReadAllText(path).Replace("source = \"git+", "checksum = \"abc\"\nsource = \"git+", StringComparison.Ordinal));
         var cargo = fixture.Cargo("ws", "metadata", "--format-version", "1");
-        var previous = LockfileApi.Load(path, context)!;
+        var previous = CargoLock.Load(path, context)!;
         var error = Assert.Throws<FerryException>(() => LockfileMerge.MergeFrom(current, previous));
         Assert.Equal(cargo.Stderr, "error: " + error.Message + "\n");
         Assert.StartsWith("checksum for `gd v0.2.0 (" + new Uri(repo).AbsoluteUri + "#", error.Message);

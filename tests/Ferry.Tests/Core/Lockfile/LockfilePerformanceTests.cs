@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Ferry.Core.Lockfile;
 using Xunit.Abstractions;
-using LockfileApi = Ferry.Core.Lockfile.Lockfile;
 
 namespace Ferry.Tests.Core.Lockfile;
 
@@ -18,17 +17,17 @@ public sealed class LockfilePerformanceTests(ITestOutputHelper output)
     {
         var path = LockfileTestData.DenoLockfile;
         var text = File.ReadAllText(path);
-        var lockfile = LockfileApi.Parse(text, path);
+        var lockfile = CargoLock.Parse(text, path);
         var context = LockfileContext.Standalone(lockfile);
-        var resolve = LockfileApi.ToResolve(lockfile, text, context, path);
+        var resolve = CargoLock.ToResolve(lockfile, text, context, path);
         Assert.True(resolve.Graph.Count > 1000);
 
-        var parse = Best(() => LockfileApi.Parse(text, path));
-        var encode = Best(() => LockfileApi.Encode(lockfile, resolve.Version));
-        var toResolve = Best(() => LockfileApi.ToResolve(lockfile, text, context, path));
-        var fromResolve = Best(() => LockfileApi.Encode(resolve, text));
-        var both = Best(() => LockfileApi.Encode(LockfileApi.Parse(text, path), resolve.Version));
-        var full = Best(() => LockfileApi.Encode(LockfileApi.Read(text, path, context), text));
+        var parse = Best(() => CargoLock.Parse(text, path));
+        var encode = Best(() => CargoLock.Encode(lockfile, resolve.Version));
+        var toResolve = Best(() => CargoLock.ToResolve(lockfile, text, context, path));
+        var fromResolve = Best(() => CargoLock.Encode(resolve, text));
+        var both = Best(() => CargoLock.Encode(CargoLock.Parse(text, path), resolve.Version));
+        var full = Best(() => CargoLock.Encode(CargoLock.Read(text, path, context), text));
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"deno Cargo.lock ({text.Length / 1024} KB, {resolve.Graph.Count} packages): parse {parse:F2} ms, encode {encode:F2} ms, " +

@@ -1,7 +1,6 @@
 using Ferry.Core.Lockfile;
 using Ferry.Util.Diagnostics;
 using Xunit.Abstractions;
-using LockfileApi = Ferry.Core.Lockfile.Lockfile;
 
 namespace Ferry.Tests.Core.Lockfile;
 
@@ -55,10 +54,10 @@ public sealed class LockfileRobustnessTests(ITestOutputHelper output)
                 runs++;
                 try
                 {
-                    var lockfile = LockfileApi.Parse(input, "Cargo.lock");
-                    var resolve = LockfileApi.ToResolve(lockfile, input, LockfileContext.Standalone(lockfile), "Cargo.lock");
-                    LockfileApi.Encode(resolve, input);
-                    LockfileApi.Encode(lockfile, resolve.Version);
+                    var lockfile = CargoLock.Parse(input, "Cargo.lock");
+                    var resolve = CargoLock.ToResolve(lockfile, input, LockfileContext.Standalone(lockfile), "Cargo.lock");
+                    CargoLock.Encode(resolve, input);
+                    CargoLock.Encode(lockfile, resolve.Version);
                 }
                 catch (FerryException)
                 {

@@ -3,7 +3,6 @@ using Ferry.Core.Identity;
 using Ferry.Core.Lockfile;
 using Ferry.Core.Resolution;
 using Ferry.Util.Diagnostics;
-using LockfileApi = Ferry.Core.Lockfile.Lockfile;
 
 namespace Ferry.Tests.Core.Lockfile;
 
@@ -30,7 +29,7 @@ public sealed class LockfileWriterTests
         Workspace(fixture, string.Empty, string.Empty);
         fixture.CargoOk("ws", "metadata", "--format-version", "1");
         Assert.Equal(v3, File.ReadAllText(path));
-        var previous = LockfileApi.Load(path, context)!;
+        var previous = CargoLock.Load(path, context)!;
         Assert.False(LockfileWriter.Write(previous, path, new LockfileWriteOptions { Context = context }).Changed);
 
         // A new dependency changes the content, and the rewrite moves to V4.
@@ -53,7 +52,7 @@ public sealed class LockfileWriterTests
         var (app, context) = Workspace(fixture, string.Empty, string.Empty);
         fixture.CargoOk("ws", "generate-lockfile");
         var path = Path.Join(fixture.Root, "ws", "Cargo.lock");
-        var previous = LockfileApi.Load(path, context)!;
+        var previous = CargoLock.Load(path, context)!;
         var v4 = File.ReadAllText(path);
 
         Workspace(fixture, "rust-version = \"1.60\"\n", "cfg01 = { package = \"cfg-if\", version = \"0.1\" }\n");
@@ -78,7 +77,7 @@ public sealed class LockfileWriterTests
 
         fixture.CargoOk("ws", "generate-lockfile");
         var text = File.ReadAllText(path);
-        var previous = LockfileApi.Load(path, context)!;
+        var previous = CargoLock.Load(path, context)!;
         Workspace(fixture, string.Empty, "cfg01 = { package = \"cfg-if\", version = \"0.1\" }\n");
         var update = fixture.Cargo("ws", "metadata", "--frozen", "--format-version", "1");
         Assert.Equal(101, update.ExitCode);
@@ -105,7 +104,7 @@ public sealed class LockfileWriterTests
         var (_, context) = Workspace(fixture, string.Empty, string.Empty);
         fixture.CargoOk("ws", "generate-lockfile");
         var path = Path.Join(fixture.Root, "ws", "Cargo.lock");
-        var resolve = LockfileApi.Load(path, context)!;
+        var resolve = CargoLock.Load(path, context)!;
 
         // No header comments and the last two packages swapped: same resolve.
         var text = File.ReadAllText(path);
@@ -139,7 +138,7 @@ public sealed class LockfileWriterTests
 
         fixture.CargoOk("ws", "metadata", "--format-version", "1");
         Assert.Equal(crlf, File.ReadAllText(path));
-        var resolve = LockfileApi.Load(path, context)!;
+        var resolve = CargoLock.Load(path, context)!;
         foreach (var lockMode in new[] { LockfileLock.None, LockfileLock.Locked })
         {
             Assert.False(LockfileWriter.Write(resolve, path, new LockfileWriteOptions { Lock = lockMode, Context = context }).Changed);
@@ -188,9 +187,9 @@ public sealed class LockfileWriterTests
         Assert.StartsWith(Header + "version = 5\n", plan.Text);
 
         var parsed = Assert.Throws<LockfileParseException>(() =>
-            LockfileApi.Parse(plan.Text, "/ws/Cargo.lock", new LockfileOptions(NightlyFeaturesAllowed: true)));
+            CargoLock.Parse(plan.Text, "/ws/Cargo.lock", new LockfileOptions(NightlyFeaturesAllowed: true)));
         Assert.Equal("lock file version `5` requires `-Znext-lockfile-bump`", parsed.Reason);
-        Assert.Equal(ResolveVersion.V5, LockfileApi.Read(plan.Text, "/ws/Cargo.lock", LockfileContext.Empty, nightly).Version);
+        Assert.Equal(ResolveVersion.V5, CargoLock.Read(plan.Text, "/ws/Cargo.lock", LockfileContext.Empty, nightly).Version);
     }
 
     [Fact]
@@ -201,7 +200,7 @@ public sealed class LockfileWriterTests
 
         var fresh = Path.Join(fixture.Root, "new", "dir", "Cargo.lock");
         Assert.True(LockfileWriter.Write(resolve, fresh, new LockfileWriteOptions()).Changed);
-        Assert.Equal(LockfileApi.Encode(resolve), File.ReadAllText(fresh));
+        Assert.Equal(CargoLock.Encode(resolve), File.ReadAllText(fresh));
         Assert.Equal(["Cargo.lock"], Directory.GetFiles(Path.GetDirectoryName(fresh)!).Select(Path.GetFileName));
 
         // The destination is a directory: the rename fails, the temp file is removed, the error is Cargo's.

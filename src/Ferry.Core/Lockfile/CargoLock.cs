@@ -13,7 +13,7 @@ namespace Ferry.Core.Lockfile;
 /// combine them. Rules for writing the file back (format bumps, <c>--locked</c>) are in
 /// <see cref="LockfileWriter"/>, the checksum rule for re-resolving in <see cref="LockfileMerge"/>.
 /// </summary>
-public static class Lockfile
+public static class CargoLock
 {
     public const string FileName = "Cargo.lock";
 

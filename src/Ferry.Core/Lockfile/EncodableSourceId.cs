@@ -93,9 +93,16 @@ public sealed class EncodableSourceId : IEquatable<EncodableSourceId>, IComparab
         }
 
         var text = source.ToUrlString(encoded: format >= ResolveVersion.V4);
-        return TryParse(text, out var parsed, out var error)
-            ? parsed
-            : throw new InvalidOperationException($"source id `{text}` does not make a valid lockfile source: {error}");
+
+        // Resolves only hold path, git and registry sources (a mirror or local registry is recorded
+        // under the source it replaces), so the text always parses; should another kind slip in, it
+        // is still written as Cargo would, with its own kind for ordering.
+        if (TryParse(text, out var parsed, out _))
+        {
+            return parsed;
+        }
+
+        return new EncodableSourceId(text, source.Kind, source.Git, text);
     }
 
     /// <summary>The source id this string names (cargo's <c>SourceId::from_url</c>).</summary>

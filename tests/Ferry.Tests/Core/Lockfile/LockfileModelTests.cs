@@ -70,6 +70,10 @@ public sealed class LockfileModelTests
         var sparse = SourceId.ForRegistry(Url.Parse("sparse+https://index.crates.io/"));
         Assert.Equal("sparse+https://index.crates.io/", EncodableSourceId.From(sparse, ResolveVersion.V4)!.Text);
 
+        // Never in a resolve (mirrors are recorded under the source they replace), but not a crash either.
+        var local = EncodableSourceId.From(SourceId.ForLocalRegistry("/reg"), ResolveVersion.V4)!;
+        Assert.Equal(("local-registry+file:///reg", SourceKind.LocalRegistry), (local.Text, local.Kind));
+
         // The V4 spelling reads back to the same reference; the V3 one does not (hence V4).
         Assert.Equal(git.Git, EncodableSourceId.Parse("git+https://github.com/a/b?branch=foo+bar%2Bbaz#abc").Git);
         Assert.Equal(GitReference.Branch("foo bar baz"), EncodableSourceId.Parse("git+https://github.com/a/b?branch=foo bar+baz#abc").Git);

@@ -19,15 +19,15 @@ public sealed class LockfileEncodeTests
 
     private static readonly PackageId App = Path("app", "0.1.0", "/ws/app");
     private static readonly PackageId Util = Path("util", "0.2.0", "/ws/util");
-    private static readonly PackageId LogRegistry = Registry("log", "0.4.20");
+    private static readonly PackageId LogRegistry = FromRegistry("log", "0.4.20");
     private static readonly PackageId LogGit = Git("log", "0.4.20", "https://github.com/rust-lang/log", GitReference.Branch("foo bar"));
-    private static readonly PackageId MemchrOld = Registry("memchr", "0.9.0");
-    private static readonly PackageId MemchrNew = Registry("memchr", "0.10.0");
-    private static readonly PackageId RandOld = Registry("rand", "0.7.3");
-    private static readonly PackageId RandNew = Registry("rand", "0.8.5");
-    private static readonly PackageId Serde = Registry("serde", "1.0.0");
+    private static readonly PackageId MemchrOld = FromRegistry("memchr", "0.9.0");
+    private static readonly PackageId MemchrNew = FromRegistry("memchr", "0.10.0");
+    private static readonly PackageId RandOld = FromRegistry("rand", "0.7.3");
+    private static readonly PackageId RandNew = FromRegistry("rand", "0.8.5");
+    private static readonly PackageId Serde = FromRegistry("serde", "1.0.0");
     private static readonly PackageId MasterGit = Git("master", "1.0.0", "https://example.com/master", GitReference.Branch("master"));
-    private static readonly PackageId MasterRegistry = Registry("master", "1.0.0");
+    private static readonly PackageId MasterRegistry = FromRegistry("master", "1.0.0");
     private static readonly PackageId Tagged = Git("tagged", "1.0.0", "https://example.com/tagged.git", GitReference.Tag("v1.0"));
     private static readonly PackageId Revved = Git("revved", "1.0.0", "https://example.com/revved", GitReference.Rev("abc123"));
     private static readonly PackageId Plain = Git("plain", "1.0.0", "https://example.com/plain", GitReference.DefaultBranch);
@@ -250,7 +250,7 @@ public sealed class LockfileEncodeTests
     public void ReplacedPackageListsItsReplacement()
     {
         var foo = Path("foo", "0.1.0", "/ws/foo");
-        var fooRegistry = Registry("foo", "0.1.0");
+        var fooRegistry = FromRegistry("foo", "0.1.0");
         var resolve = new ResolveBuilder()
             .Add(App, fooRegistry)
             .Add(foo, Serde)
@@ -299,7 +299,7 @@ public sealed class LockfileEncodeTests
     {
         var bar = Path("bar", "0.2.0", "/ws/bar");
         var baz = Git("baz", "1.0.0", "https://example.com/baz", GitReference.Branch("a b"));
-        var qux = Registry("qux", "3.0.0");
+        var qux = FromRegistry("qux", "3.0.0");
         var resolve = new ResolveBuilder()
             .Add(App)
             .Unused(bar)
@@ -337,7 +337,7 @@ public sealed class LockfileEncodeTests
     {
         // Cargo's encoder writes a checksum it knows for an unused patch (V2+), its decoder ignores
         // it: checksums are only read from [[package]] entries and V1 [metadata].
-        var qux = Registry("qux", "3.0.0");
+        var qux = FromRegistry("qux", "3.0.0");
         var resolve = new ResolveBuilder().Add(App).Unused(qux, "qux-checksum").Build(ResolveVersion.V3);
         var text = CargoLock.Encode(resolve);
         Assert.EndsWith("[[patch.unused]]\nname = \"qux\"\nversion = \"3.0.0\"\nsource = \"" + CratesIo + "\"\nchecksum = \"qux-checksum\"\n", text);

@@ -95,7 +95,7 @@ public sealed class LockfileMergeTests
     public void MergeKeepsThePreviousMetadataAndFormat()
     {
         var app = ResolveBuilder.Path("app", "0.1.0", "/ws/app");
-        var serde = ResolveBuilder.Registry("serde", "1.0.0");
+        var serde = ResolveBuilder.FromRegistry("serde", "1.0.0");
         var previous = new ResolveBuilder().Add(app, serde).Add(serde).Metadata("custom", "kept").Build(ResolveVersion.V3);
         var current = new ResolveBuilder().Add(app, serde).Add(serde).Build(ResolveVersion.V4);
         var merged = LockfileMerge.MergeFrom(current, previous);
@@ -104,7 +104,7 @@ public sealed class LockfileMergeTests
         Assert.Same(current.Graph, merged.Graph);
 
         // Packages only one side knows, and equal checksums, are fine.
-        var other = ResolveBuilder.Registry("other", "1.0.0");
+        var other = ResolveBuilder.FromRegistry("other", "1.0.0");
         var bigger = new ResolveBuilder().Add(app, serde, other).Add(serde).Add(other).Build(ResolveVersion.V4);
         Assert.Equal(ResolveVersion.V3, LockfileMerge.MergeFrom(bigger, previous).Version);
     }

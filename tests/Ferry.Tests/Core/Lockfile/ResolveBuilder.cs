@@ -20,7 +20,7 @@ internal sealed class ResolveBuilder
     public static PackageId Path(string name, string version, string directory) =>
         new(name, Ferry.Semver.Version.Parse(version), SourceId.ForPath(directory));
 
-    public static PackageId Registry(string name, string version) =>
+    public static PackageId FromRegistry(string name, string version) =>
         new(name, Ferry.Semver.Version.Parse(version), SourceId.CratesIo);
 
     public static PackageId Git(string name, string version, string url, GitReference reference) =>

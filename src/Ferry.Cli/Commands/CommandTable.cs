@@ -39,6 +39,10 @@ internal sealed class CommandTable
     public static CommandTable CreateDefault() => new(
     [
         new HelpCommand(),
+        new LocateProjectCommand(),
+        new MetadataCommand(),
+        new ReadManifestCommand(),
+        new VerifyProjectCommand(),
         new VersionCommand(),
     ]);
 }

@@ -77,6 +77,22 @@ public static class PackageJson
 
         WriteOptional(writer, "default_run", manifest.DefaultRun);
         WriteOptional(writer, "rust_version", manifest.RustVersion?.ToString());
+        if (manifest.Hints is Toml.TomlTable hints)
+        {
+            writer.WriteStartObject("hints");
+            writer.WritePropertyName("mostly-unused");
+            if (hints.Get("mostly-unused") is { } mostlyUnused)
+            {
+                TomlJson.Write(writer, mostlyUnused);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
     }
 

@@ -20,7 +20,7 @@ public static class WorkspaceArgs
             var embedded = Path.GetExtension(path) is ".rs" or "";
             if (fileName != "Cargo.toml" && !embedded)
             {
-                throw new FerryException("the manifest-path must be a path to a Cargo.toml file");
+                throw new FerryException($"the manifest-path must be a path to a Cargo.toml file: `{path}`");
             }
 
             if (!File.Exists(path) && !Directory.Exists(path))

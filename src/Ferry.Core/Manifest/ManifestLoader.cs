@@ -68,7 +68,7 @@ public sealed class ManifestLoader
         }
         catch (TomlParseException e)
         {
-            throw Diagnostics.FromToml(e, manifestPath, Environment.Cwd);
+            throw Diagnostics.FromToml(e, text, manifestPath, Environment.Cwd);
         }
 
         TomlManifest original;
@@ -122,21 +122,12 @@ public sealed class ManifestLoader
             }
         }
 
+        // Cargo 1.95 reports a broken ancestor manifest without saying it was looking for a workspace.
         foreach (var candidate in RootCandidates(manifestPath))
         {
-            try
+            if (loader(candidate) is { } found)
             {
-                if (loader(candidate) is { } found)
-                {
-                    return found;
-                }
-            }
-            catch (FerryException e)
-            {
-                throw new FerryException(
-                    $"failed searching for potential workspace\npackage manifest: `{manifestPath}`\ninvalid potential workspace manifest: `{candidate}`\n\n"
-                    + "help: to avoid searching for a non-existent workspace, add `[workspace]` to the package manifest",
-                    e);
+                return found;
             }
         }
 

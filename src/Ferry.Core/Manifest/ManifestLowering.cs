@@ -96,8 +96,7 @@ internal static class ManifestLowering
 
         if (original.FirstPackageOnlySection() is { } field)
         {
-            var suggestion = field == "lints" ? "\nhelp: a similar field exists: `[workspace.lints]`" : string.Empty;
-            throw new FerryException($"this virtual manifest specifies a `{field}` section, which is not allowed{suggestion}");
+            throw new FerryException($"this virtual manifest specifies a `{field}` section, which is not allowed");
         }
 
         if (original.Workspace is null)

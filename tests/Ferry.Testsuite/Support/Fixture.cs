@@ -15,6 +15,7 @@ public sealed record Fixture(string Name, IReadOnlyList<string> Args, string? Cw
     {
         var args = new List<string>();
         string? cwd = null;
+        string? differs = null;
         var env = new Dictionary<string, string>(StringComparer.Ordinal);
         var files = new List<(string, string)>();
         string? current = null;
@@ -47,6 +48,10 @@ public sealed record Fixture(string Name, IReadOnlyList<string> Args, string? Cw
                 {
                     cwd = line[6..].Trim();
                 }
+                else if (line.StartsWith("# differs:", StringComparison.Ordinal))
+                {
+                    differs = line[10..].Trim();
+                }
                 else if (line.StartsWith("# env:", StringComparison.Ordinal))
                 {
                     var kv = line[6..].Trim();
@@ -65,7 +70,7 @@ public sealed record Fixture(string Name, IReadOnlyList<string> Args, string? Cw
             files.Add((current, body.ToString()));
         }
 
-        return new Fixture(name, args.Count == 0 ? DefaultArgs : args, cwd, env, files);
+        return new Fixture(name, args.Count == 0 ? DefaultArgs : args, cwd, env, files) { Differs = differs };
     }
 
     /// <summary>Writes the files under <paramref name="root"/> (a trailing blank line of each section is kept, as TOML allows).</summary>
@@ -73,6 +78,11 @@ public sealed record Fixture(string Name, IReadOnlyList<string> Args, string? Cw
     {
         foreach (var (path, contents) in Files)
         {
+            if (path.StartsWith('!'))
+            {
+                continue;
+            }
+
             var full = Path.Combine(root, path);
             if (path.EndsWith('/'))
             {
@@ -84,6 +94,26 @@ public sealed record Fixture(string Name, IReadOnlyList<string> Args, string? Cw
             File.WriteAllText(full, contents);
         }
     }
+
+    /// <summary>
+    /// A section named <c>!name</c>: not a file but an expectation (such as <c>!ferry-stderr</c> for a
+    /// case where Ferry deliberately differs from Cargo), or null.
+    /// </summary>
+    public string? Expectation(string name)
+    {
+        foreach (var (path, contents) in Files)
+        {
+            if (path == "!" + name)
+            {
+                return contents;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The <c># differs: reason</c> header, when Ferry's output is meant to differ from Cargo's.</summary>
+    public string? Differs { get; init; }
 
     public override string ToString() => Name;
 }

@@ -5,9 +5,26 @@ internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string Conformance => Path.GetFullPath(Path.Combine(Root, "..", "shared", "conformance"));
+    public static string Conformance => Path.Combine(Shared, "conformance");
 
-    public static string SharedRegistry => Path.GetFullPath(Path.Combine(Root, "..", "shared", "registry"));
+    public static string SharedRegistry => Path.Combine(Shared, "registry");
+
+    /// <summary>The team's <c>shared</c> folder: beside the repository, or beside a parent of it (worktrees live deeper).</summary>
+    public static string Shared { get; } = FindShared();
+
+    private static string FindShared()
+    {
+        for (var dir = Directory.GetParent(Root); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared");
+            if (Directory.Exists(Path.Combine(candidate, "conformance")))
+            {
+                return candidate;
+            }
+        }
+
+        return Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    }
 
     private static string FindRoot()
     {

@@ -41,6 +41,7 @@ internal sealed class CommandTable
         new HelpCommand(),
         new LocateProjectCommand(),
         new MetadataCommand(),
+        new PkgidCommand(),
         new ReadManifestCommand(),
         new VerifyProjectCommand(),
         new VersionCommand(),

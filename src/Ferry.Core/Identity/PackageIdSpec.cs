@@ -32,7 +32,7 @@ public sealed record PackageIdSpec(string Name, PartialVersion? Version, Url? Ur
             var abs = Path.Combine(cwd, spec);
             if (File.Exists(abs) || Directory.Exists(abs))
             {
-                var maybe = Url.FromFilePath(Path.GetFullPath(abs)).ToString();
+                var maybe = Url.FromFilePath(abs).ToString();
                 throw new FerryException($"package ID specification `{spec}` looks like a file path, maybe try {maybe}");
             }
         }
@@ -175,6 +175,78 @@ public sealed record PackageIdSpec(string Name, PartialVersion? Version, Url? Ur
         }
 
         return Kind is not { } kind || kind == id.Source.Kind;
+    }
+
+    /// <summary>Cargo's <c>query_str</c>: parses <paramref name="spec"/> and finds the one package it names.</summary>
+    public static PackageId QueryString(string spec, IReadOnlyList<PackageId> ids, string? cwd)
+    {
+        PackageIdSpec parsed;
+        try
+        {
+            parsed = Parse(spec, cwd);
+        }
+        catch (FerryException e)
+        {
+            var suggestion = Util.Text.EditDistance.ClosestMessage(spec, ids.Select(id => id.Name), "package");
+            throw new FerryException($"invalid package ID specification: `{spec}`{suggestion}", e);
+        }
+
+        return parsed.Query(ids);
+    }
+
+    /// <summary>Cargo's <c>query</c>: exactly one of <paramref name="ids"/> must match, with its suggestions otherwise.</summary>
+    public PackageId Query(IReadOnlyList<PackageId> ids)
+    {
+        var matches = ids.Where(Matches).ToList();
+        if (matches.Count == 0)
+        {
+            var suggestion = new StringBuilder();
+            void TrySpec(PackageIdSpec candidate)
+            {
+                var tryMatches = ids.Where(candidate.Matches).ToList();
+                if (tryMatches.Count > 0)
+                {
+                    suggestion.Append("\nhelp: there are similar package ID specifications:\n");
+                    Minimize(suggestion, tryMatches);
+                }
+            }
+
+            if (Url is not null)
+            {
+                TrySpec(new PackageIdSpec(Name, Version, null, null, null));
+            }
+
+            if (suggestion.Length == 0 && Version?.ToVersion() is not null)
+            {
+                TrySpec(new PackageIdSpec(Name, null, null, null, null));
+            }
+
+            if (suggestion.Length == 0)
+            {
+                suggestion.Append(Util.Text.EditDistance.ClosestMessage(Name, ids.Select(id => id.Name), "package"));
+            }
+
+            throw new FerryException($"package ID specification `{this}` did not match any packages{suggestion}");
+        }
+
+        if (matches.Count > 1)
+        {
+            // "specificationm" is Cargo 1.95's spelling, reproduced for identical output.
+            var message = new StringBuilder($"specificationm `{this}` is ambiguous\nhelp: re-run this command with one of the following specifications");
+            Minimize(message, matches);
+            throw new FerryException(message.ToString());
+        }
+
+        return matches[0];
+    }
+
+    private void Minimize(StringBuilder text, List<PackageId> ids)
+    {
+        foreach (var id in ids)
+        {
+            var sameVersion = ids.Count(other => other.Version == id.Version);
+            text.Append(sameVersion == 1 ? $"\n  {Name}@{id.Version}" : $"\n  {id.ToSpecString()}");
+        }
     }
 
     public override string ToString()

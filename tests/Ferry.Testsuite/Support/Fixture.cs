@@ -16,6 +16,7 @@ public sealed record Fixture(string Name, IReadOnlyList<string> Args, string? Cw
         var args = new List<string>();
         string? cwd = null;
         string? differs = null;
+        var runs = new List<IReadOnlyList<string>>();
         var env = new Dictionary<string, string>(StringComparer.Ordinal);
         var files = new List<(string, string)>();
         string? current = null;
@@ -44,6 +45,10 @@ public sealed record Fixture(string Name, IReadOnlyList<string> Args, string? Cw
                 {
                     args.AddRange(line[7..].Split(' ', StringSplitOptions.RemoveEmptyEntries));
                 }
+                else if (line.StartsWith("# run:", StringComparison.Ordinal))
+                {
+                    runs.Add(line[6..].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+                }
                 else if (line.StartsWith("# cwd:", StringComparison.Ordinal))
                 {
                     cwd = line[6..].Trim();
@@ -70,7 +75,7 @@ public sealed record Fixture(string Name, IReadOnlyList<string> Args, string? Cw
             files.Add((current, body.ToString()));
         }
 
-        return new Fixture(name, args.Count == 0 ? DefaultArgs : args, cwd, env, files) { Differs = differs };
+        return new Fixture(name, args.Count == 0 ? DefaultArgs : args, cwd, env, files) { Differs = differs, Runs = runs };
     }
 
     /// <summary>Writes the files under <paramref name="root"/> (a trailing blank line of each section is kept, as TOML allows).</summary>
@@ -111,6 +116,9 @@ public sealed record Fixture(string Name, IReadOnlyList<string> Args, string? Cw
 
         return null;
     }
+
+    /// <summary>Several command lines to run on the same files (<c># run: ...</c> headers), in order.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Runs { get; init; } = [];
 
     /// <summary>The <c># differs: reason</c> header, when Ferry's output is meant to differ from Cargo's.</summary>
     public string? Differs { get; init; }

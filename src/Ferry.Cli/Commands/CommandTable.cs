@@ -46,6 +46,11 @@ internal sealed class CommandTable
     [
         new ConfigCommand(),
         new HelpCommand(),
+        new LocateProjectCommand(),
+        new MetadataCommand(),
+        new PkgidCommand(),
+        new ReadManifestCommand(),
+        new VerifyProjectCommand(),
         new VersionCommand(),
     ]);
 }

@@ -343,6 +343,26 @@ public sealed class PackageRegistry : IPackageQuery, IResolverDiagnostics, IDisp
 
     public bool IsReplaced(SourceId source) => _sources.TryGetValue(source, out var loaded) && loaded.IsReplaced;
 
+    /// <summary>
+    /// Where the <c>.crate</c> of a resolved registry package is downloaded from (the registry's
+    /// <c>dl</c> template), or for a local registry the file itself; null for packages that are
+    /// not archives (path, directory). The package's source must have been queried this run.
+    /// </summary>
+    public string? DownloadLocation(PackageId id, string checksum)
+    {
+        if (!_sources.TryGetValue(id.Source, out var source))
+        {
+            throw new InvalidOperationException($"the source of {id} was not used in this run");
+        }
+
+        return source switch
+        {
+            Registry.SparseRegistrySource sparse => sparse.DownloadUrl(id.Name, id.Version, checksum),
+            Registry.LocalRegistrySource local => local.CratePath(id.Name, id.Version),
+            _ => null,
+        };
+    }
+
     public void Dispose() => _factory.Dispose();
 
     private ISource EnsureLoaded(SourceId id, string dependencyName)

@@ -65,18 +65,18 @@ internal static class ActivationErrors
             msg.Append($"candidate versions found which didn't match: {versions}\n");
             if (alternatives.FirstOrDefault(s => s.Version.IsPrerelease) is { } pre)
             {
-                hints.Append("\nhelp: if you are looking for the prerelease package it needs to be specified explicitly");
+                hints.Append("\nif you are looking for the prerelease package it needs to be specified explicitly");
                 hints.Append($"\n    {pre.Name} = {{ version = \"{pre.Version}\" }}");
             }
 
             if (dep.Source.IsPath && dep.LockedVersion is not null)
             {
-                hints.Append("\nhelp: to update a path dependency's locked version, run `cargo update`");
+                hints.Append("\nto update a path dependency's locked version, run `cargo update`");
             }
 
             if (diagnostics?.IsReplaced(dep.Source) == true)
             {
-                hints.Append("\nnote: perhaps a crate was updated and forgotten to be re-vendored?");
+                hints.Append("\nperhaps a crate was updated and forgotten to be re-vendored?");
             }
         }
         else if (diagnostics?.SimilarNames(dep) is { Count: > 0 } names)

@@ -1,3 +1,4 @@
+using Ferry.Core.Configuration;
 using Ferry.Core.Dependencies;
 using Ferry.Core.Identity;
 using Ferry.Core.Resolution;
@@ -45,7 +46,7 @@ internal sealed class DirectorySource : ISource
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            throw new FerryException($"failed to read root of directory source: {_root}", error);
+            throw new FerryException($"failed to read root of directory source: {_root}", IoErrors.Describe(error, _root));
         }
 
         Array.Sort(directories, StringComparer.Ordinal);
@@ -58,14 +59,17 @@ internal sealed class DirectorySource : ISource
 
             var summary = _reader.ReadSummary(Path.Combine(directory, "Cargo.toml"), SourceId);
             var id = summary.PackageId;
+            var checksumPath = Path.Combine(directory, CargoChecksumFile.FileName);
             byte[] json;
             try
             {
-                json = File.ReadAllBytes(Path.Combine(directory, CargoChecksumFile.FileName));
+                json = File.ReadAllBytes(checksumPath);
             }
             catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {
-                throw new FerryException($"failed to load checksum `{CargoChecksumFile.FileName}` of {id.Name} v{id.Version}", error);
+                throw new FerryException(
+                    $"failed to load checksum `{CargoChecksumFile.FileName}` of {id.Name} v{id.Version}",
+                    new FerryException($"failed to read `{checksumPath}`", IoErrors.Describe(error, checksumPath)));
             }
 
             CargoChecksumFile checksums;

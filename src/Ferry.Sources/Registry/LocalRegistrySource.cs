@@ -1,3 +1,4 @@
+using Ferry.Core.Configuration;
 using Ferry.Core.Dependencies;
 using Ferry.Core.Registry;
 using Ferry.Core.Resolution;
@@ -69,7 +70,8 @@ internal sealed class LocalRegistrySource : IndexedRegistrySource
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            throw new FerryException($"failed to read `{Path.Combine(_indexRoot, IndexPath.For(key))}`", error);
+            var path = Path.Combine(_indexRoot, IndexPath.For(key));
+            throw new FerryException($"failed to read `{path}`", IoErrors.Describe(error, path));
         }
 
         file = bytes is null ? null : IndexFile.Parse(bytes, SourceId);

@@ -2,7 +2,6 @@ using Ferry.Core.Identity;
 using Ferry.Core.Manifest;
 using Ferry.Core.Workspaces;
 using Ferry.Semver;
-using Version = Ferry.Semver.Version;
 using Ferry.Toml;
 using Ferry.Util.Diagnostics;
 using PackageManifest = Ferry.Core.Manifest.Manifest;

@@ -45,6 +45,7 @@ internal sealed class CommandTable
     public static CommandTable CreateDefault() => new(
     [
         new ConfigCommand(),
+        new GenerateLockfileCommand(),
         new HelpCommand(),
         new LocateProjectCommand(),
         new MetadataCommand(),

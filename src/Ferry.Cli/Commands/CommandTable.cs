@@ -50,6 +50,7 @@ internal sealed class CommandTable
         new LocateProjectCommand(),
         new MetadataCommand(),
         new PkgidCommand(),
+        new UpdateCommand(),
         new ReadManifestCommand(),
         new VerifyProjectCommand(),
         new VersionCommand(),

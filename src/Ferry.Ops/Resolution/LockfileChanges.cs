@@ -72,6 +72,12 @@ internal sealed class LockfileChanges
         }
     }
 
+    /// <summary>
+    /// The package an <c>update --precise</c> pinned: Cargo asks its "precise" source for
+    /// alternatives, which only knows the requested version, so it never gets a latest note.
+    /// </summary>
+    public PackageId? PreciseTarget { get; init; }
+
     /// <summary>After <c>update</c>: every change, and (with <c>-v</c>) the unchanged packages behind latest.</summary>
     public void PrintUpdates(Resolve previous, Resolve resolve, bool precise)
     {
@@ -232,7 +238,7 @@ internal sealed class LockfileChanges
     private string? LatestNote(Change change)
     {
         var id = change.PackageId;
-        if (!id.Source.IsRegistry)
+        if (!id.Source.IsRegistry || (PreciseTarget is { } target && target.Name == id.Name && target.Source == id.Source && target.Version == id.Version))
         {
             return null;
         }

@@ -47,7 +47,7 @@ internal sealed class WorkspaceResolver
 
     public Resolve? LoadPrevious() => CargoLock.Load(LockfilePath, LockfileContext());
 
-    public async Task<Resolve> ResolveWithPreviousAsync(Resolve? previous, WorkspaceResolveOptions options, CancellationToken cancellationToken)
+    public async Task<Resolve> ResolveWithPreviousAsync(Resolve? previous, WorkspaceResolveOptions options, CancellationToken cancellationToken, PreciseUpdate? precise = null)
     {
         var members = _workspace.Members.ToList();
         if (members.Count == 0)
@@ -116,7 +116,7 @@ internal sealed class WorkspaceResolver
         var request = new ResolveRequest(
             roots,
             LockReplacements(previous, Keep),
-            _registry,
+            precise is null ? _registry : new PreciseUpdateQuery(_registry, precise.From, precise.Target.Version, _gctx.Shell),
             prefs,
             ResolveVersions.WithRustVersion(LowestRustVersion()))
         {

@@ -22,8 +22,10 @@ namespace Ferry.Resolver.Features;
 /// pass computes the dependency resolver's unified features, so one algorithm serves both.
 ///
 /// It takes any <see cref="Ferry.Core.Resolution.Resolve"/> that contains the requested members'
-/// packages: the lockfile's resolve (every feature) or Cargo's targeted second resolve give the same
-/// answer, because only edges reachable through activated features are followed. No validation
+/// packages: the lockfile's resolve (every feature, every member's dev-dependencies) or Cargo's
+/// targeted second resolve give the same answer, because only edges reachable through activated
+/// features are followed, and dev-dependencies only for the requested members (the lockfile also
+/// has those of the other members, which Cargo's targeted resolve leaves out). No validation
 /// happens here; the feature maps were validated when the summaries were built, and unknown
 /// command-line features are reported by the dependency resolver's targeted pass.
 ///
@@ -36,6 +38,7 @@ public sealed class FeatureResolver
     private readonly TargetData _targetData;
     private readonly FeatureOpts _opts;
     private readonly IProcMacroInfo _procMacros;
+    private readonly ImmutableHashSet<PackageId> _members;
 
     // Host dependencies are tracked separately whenever a rule could tell them apart: decoupled
     // features, and platform filtering (a build-dependency's platform is the host's).
@@ -49,8 +52,9 @@ public sealed class FeatureResolver
     private readonly Dictionary<PackageFeaturesKey, ImmutableArray<FeatureDepLink>> _linkCache = [];
     private readonly Stack<FeatureWork> _work = new();
 
-    private FeatureResolver(Resolve resolve, TargetData targetData, FeatureOpts opts, IProcMacroInfo procMacros)
+    private FeatureResolver(Resolve resolve, TargetData targetData, FeatureOpts opts, IProcMacroInfo procMacros, ImmutableHashSet<PackageId> members)
     {
+        _members = members;
         _resolve = resolve;
         _targetData = targetData;
         _opts = opts;
@@ -79,7 +83,8 @@ public sealed class FeatureResolver
             throw new ArgumentException("`--target all` needs feature options created with ForceAllTargets.Yes", nameof(opts));
         }
 
-        var resolver = new FeatureResolver(resolve, targetData, opts, procMacros);
+        var memberIds = members.Select(m => m.Id).ToImmutableHashSet();
+        var resolver = new FeatureResolver(resolve, targetData, opts, procMacros, memberIds);
         foreach (var member in members)
         {
             var values = resolver.ValuesFromRequested(member.Member, member.Features);
@@ -101,6 +106,7 @@ public sealed class FeatureResolver
             targetData,
             opts,
             procMacros,
+            memberIds,
             resolver._features.ToImmutableDictionary(pair => pair.Key, pair => pair.Value.ToImmutableArray()),
             resolver._dependencies.ToImmutableDictionary(pair => pair.Key, pair => pair.Value.ToImmutableHashSet(StringComparer.Ordinal)));
     }
@@ -330,7 +336,7 @@ public sealed class FeatureResolver
                     continue;
                 }
 
-                if (_opts.DecoupleDevDeps && dep.Kind == DependencyKind.Development)
+                if (dep.Kind == DependencyKind.Development && (_opts.DecoupleDevDeps || !_members.Contains(package)))
                 {
                     continue;
                 }

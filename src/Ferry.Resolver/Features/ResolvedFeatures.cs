@@ -16,12 +16,14 @@ public sealed class ResolvedFeatures
     private readonly Resolve _resolve;
     private readonly TargetData _targetData;
     private readonly IProcMacroInfo _procMacros;
+    private readonly ImmutableHashSet<PackageId> _members;
 
     internal ResolvedFeatures(
         Resolve resolve,
         TargetData targetData,
         FeatureOpts opts,
         IProcMacroInfo procMacros,
+        ImmutableHashSet<PackageId> members,
         ImmutableDictionary<PackageFeaturesKey, ImmutableArray<string>> activatedFeatures,
         ImmutableDictionary<PackageFeaturesKey, ImmutableHashSet<string>> activatedDependencies)
     {
@@ -29,6 +31,7 @@ public sealed class ResolvedFeatures
         _targetData = targetData;
         Opts = opts;
         _procMacros = procMacros;
+        _members = members;
         ActivatedFeatureSets = activatedFeatures;
         ActivatedDependencies = activatedDependencies;
     }
@@ -69,9 +72,10 @@ public sealed class ResolvedFeatures
     /// <paramref name="featuresFor"/> set is built for <paramref name="kind"/> (the host for host
     /// dependencies): platform-specific ones must match that platform (a build-dependency's
     /// platform is always the host's) unless the target data shows all targets, and optional ones
-    /// must have been enabled. Dev- and build-dependencies are included; the caller keeps what
-    /// the unit needs (build-dependencies for a build script, dev-dependencies for tests and
-    /// examples, which are only resolved when <see cref="HasDevUnits.Yes"/> under resolver 2).
+    /// must have been enabled. Build-dependencies are included, and dev-dependencies of the
+    /// requested members; the caller keeps what the unit needs (build-dependencies for a build
+    /// script, dev-dependencies for tests and examples, whose features are only resolved with
+    /// <see cref="HasDevUnits.Yes"/> under resolver 2).
     /// Sorted by package, then declaration kind and name, as <c>cargo tree</c> lists them.
     /// </summary>
     public ImmutableArray<ActiveDependency> ActiveDependencies(PackageId package, FeaturesFor featuresFor, CompileKind kind)
@@ -82,6 +86,12 @@ public sealed class ResolvedFeatures
         {
             foreach (var dep in edge.Declarations.OrderBy(d => d.Kind).ThenBy(d => d.NameInToml, StringComparer.Ordinal))
             {
+                if (dep.Kind == DependencyKind.Development && !_members.Contains(package))
+                {
+                    // Only the requested members' dev-dependencies are part of this command.
+                    continue;
+                }
+
                 var platformKind = kind.IsHost || dep.Kind == DependencyKind.Build ? CompileKind.Host : kind;
                 if (!_targetData.AllTargets && !_targetData.DepPlatformActivated(dep, platformKind))
                 {

@@ -79,6 +79,6 @@ internal static class CargoTree
             text = at < 0 ? "failed without an error line:\n" + stderr : stderr[at..];
         }
 
-        return text.Replace(work, "[ROOT]", StringComparison.Ordinal);
+        return text.Replace(work, "[ROOT]", StringComparison.Ordinal).Replace(temp, "[TEMP]", StringComparison.Ordinal);
     }
 }

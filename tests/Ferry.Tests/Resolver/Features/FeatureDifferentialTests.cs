@@ -32,7 +32,7 @@ public sealed class FeatureDifferentialTests
         var expectedPath = Path.Combine(FixtureDirectory(), name + ".expected");
         Assert.True(File.Exists(expectedPath), $"no recording for {name}; run the live test with FERRY_RECORD_FEATURES=1");
         var ws = FixtureWorkspace.Load(fixture, FerryTree.Root);
-        var actual = Join(fixture, fixture.Runs.Select(run => FerryTree.Run(ws, TreeArgs.Parse(run)).Replace(FerryTree.Root, "[ROOT]", StringComparison.Ordinal)).ToList());
+        var actual = Join(fixture, fixture.Runs.Select(run => FerryTree.Redact(FerryTree.Run(ws, TreeArgs.Parse(run)))).ToList());
         Assert.Equal(File.ReadAllText(expectedPath), actual);
     }
 

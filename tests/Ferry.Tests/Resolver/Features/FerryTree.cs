@@ -17,7 +17,13 @@ namespace Ferry.Tests.Resolver.Features;
 /// </summary>
 internal static class FerryTree
 {
-    public const string Root = "/ferry-fixture";
+    public const string Temp = "/ferry-fixture";
+
+    public const string Root = Temp + "/work";
+
+    /// <summary>The workspace path as <c>[ROOT]</c>, and its parent (for packages outside the workspace) as <c>[TEMP]</c>.</summary>
+    public static string Redact(string text) =>
+        text.Replace(Root, "[ROOT]", StringComparison.Ordinal).Replace(Temp, "[TEMP]", StringComparison.Ordinal);
 
     public static string Run(FixtureWorkspace ws, TreeArgs args)
     {

@@ -83,9 +83,11 @@ internal sealed class FixtureWorkspace
     private void FindMembers(string cwd)
     {
         var rootManifest = _manifests[Root];
-        IsVirtual = !rootManifest.ContainsKey("package");
         _manifests.TryGetValue(cwd, out var cwdManifest);
         var cwdIsVirtual = cwdManifest is null || !cwdManifest.ContainsKey("package");
+
+        // Cargo's `Workspace::is_virtual` asks about the manifest the command runs from.
+        IsVirtual = cwdIsVirtual;
         Current = cwdIsVirtual ? null : _packages[cwd];
         Behavior = ResolverSetting(rootManifest);
         var members = new List<string>();

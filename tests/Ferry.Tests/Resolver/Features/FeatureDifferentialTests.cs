@@ -67,7 +67,7 @@ public sealed class FeatureDifferentialTests
 
     private static string FixtureDirectory() => Path.Combine(SourceDirectory(), "Fixtures");
 
-    private static FeatureFixture Load(string name) =>
+    internal static FeatureFixture Load(string name) =>
         FeatureFixture.Parse(name, File.ReadAllText(Path.Combine(FixtureDirectory(), name + ".fixture")));
 
     private static string Join(FeatureFixture fixture, IReadOnlyList<string> outputs)

@@ -1,3 +1,5 @@
+using Ferry.Core.Manifest;
+
 namespace Ferry.Resolver.Features;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using Ferry.Core.Dependencies;
 using Ferry.Core.Identity;
+using Ferry.Core.Manifest;
 using Ferry.Util.Diagnostics;
 using Ferry.Util.Text;
 

@@ -6,7 +6,7 @@ namespace Ferry.Tests.Resolver.Features;
 /// <summary>
 /// Runs the real <c>cargo tree</c> on a fixture, in a temporary directory with its own HOME and
 /// CARGO_HOME (never <c>~/.cargo</c>), and returns stdout — or, on failure, the <c>error:</c>
-/// part of stderr — with the workspace path replaced by <c>[ROOT]</c>.
+/// part of stderr — redacted as <see cref="FixtureProject.Redact"/> does.
 /// </summary>
 internal static class CargoTree
 {
@@ -14,40 +14,16 @@ internal static class CargoTree
 
     public static IReadOnlyList<string> RunAll(FeatureFixture fixture)
     {
-        var temp = Path.Combine(Path.GetTempPath(), "ferry-features-" + Guid.NewGuid().ToString("N")[..12]);
-        var work = Path.Combine(temp, "work");
-        try
-        {
-            Directory.CreateDirectory(Path.Combine(temp, "home"));
-            Directory.CreateDirectory(Path.Combine(temp, "cargo-home"));
-            foreach (var (path, contents) in fixture.Files)
-            {
-                var full = Path.Combine(work, path);
-                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-                File.WriteAllText(full, contents);
-            }
-
-            var cwd = fixture.Cwd is null ? work : Path.Combine(work, fixture.Cwd);
-            return [.. fixture.Runs.Select(run => Run(temp, work, cwd, run))];
-        }
-        finally
-        {
-            try
-            {
-                Directory.Delete(temp, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
+        using var project = new FixtureProject(fixture);
+        return [.. fixture.Runs.Select(run => project.Redact(Run(project, run)))];
     }
 
-    private static string Run(string temp, string work, string cwd, IReadOnlyList<string> run)
+    private static string Run(FixtureProject project, IReadOnlyList<string> run)
     {
         var cargo = CargoFactAttribute.Cargo;
         var start = new ProcessStartInfo(cargo)
         {
-            WorkingDirectory = cwd,
+            WorkingDirectory = project.Cwd,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -59,8 +35,8 @@ internal static class CargoTree
 
         start.Environment.Clear();
         start.Environment["PATH"] = Path.GetDirectoryName(cargo) + ":/usr/bin:/bin";
-        start.Environment["HOME"] = Path.Combine(temp, "home");
-        start.Environment["CARGO_HOME"] = Path.Combine(temp, "cargo-home");
+        start.Environment["HOME"] = project.Home;
+        start.Environment["CARGO_HOME"] = project.CargoHome;
         start.Environment["CARGO_TERM_COLOR"] = "never";
         start.Environment["LANG"] = "C.UTF-8";
         using var process = Process.Start(start)!;
@@ -79,6 +55,6 @@ internal static class CargoTree
             text = at < 0 ? "failed without an error line:\n" + stderr : stderr[at..];
         }
 
-        return text.Replace(work, "[ROOT]", StringComparison.Ordinal).Replace(temp, "[TEMP]", StringComparison.Ordinal);
+        return text;
     }
 }

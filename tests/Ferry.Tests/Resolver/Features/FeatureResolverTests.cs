@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Ferry.Core.Dependencies;
 using Ferry.Core.Identity;
+using Ferry.Core.Manifest;
 using Ferry.Platform;
 using Ferry.Resolver;
 using Ferry.Resolver.Features;

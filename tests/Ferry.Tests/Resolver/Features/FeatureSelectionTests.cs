@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Ferry.Core.Dependencies;
+using Ferry.Core.Manifest;
 using Ferry.Resolver;
 using Ferry.Resolver.Features;
 using Ferry.Util.Diagnostics;

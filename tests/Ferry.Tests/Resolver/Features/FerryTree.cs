@@ -1,65 +1,100 @@
 using System.Collections.Immutable;
-using Ferry.Core.Identity;
+using System.Text;
+using Ferry.Core.Configuration;
+using Ferry.Core.Dependencies;
+using Ferry.Core.Manifest;
 using Ferry.Core.Resolution;
+using Ferry.Core.Workspaces;
+using Ferry.Ops;
+using Ferry.Ops.Resolution;
 using Ferry.Platform;
 using Ferry.Resolver;
 using Ferry.Resolver.Features;
+using Ferry.Tests.Core.Configuration;
 using Ferry.Util.Diagnostics;
 
 namespace Ferry.Tests.Resolver.Features;
 
 /// <summary>
-/// Runs one fixture command the way <c>ferry tree</c> will: parse the feature flags, resolve the
-/// lockfile (every feature), pick the members and their features, re-resolve for exactly those
-/// (Cargo's targeted resolve, which reports unknown features), run the feature resolver and
-/// print. As a cross-check, the feature resolver must give the same answer on the lockfile's
-/// resolve as on the targeted one.
+/// Runs one fixture command the way <c>ferry tree</c> will, on Ferry's real pipeline: parse the
+/// feature flags, load the workspace with the manifest loader, resolve the lockfile (every
+/// feature) with the workspace resolver, pick the members and their features, re-resolve for
+/// exactly those (Cargo's targeted pass, which reports unknown features), run the feature
+/// resolver and print. As a cross-check, the feature resolver must give the same answer on the
+/// lockfile's resolve as on the targeted one.
 /// </summary>
 internal static class FerryTree
 {
-    public const string Temp = "/ferry-fixture";
-
-    public const string Root = Temp + "/work";
-
-    /// <summary>The workspace path as <c>[ROOT]</c>, and its parent (for packages outside the workspace) as <c>[TEMP]</c>.</summary>
-    public static string Redact(string text) =>
-        text.Replace(Root, "[ROOT]", StringComparison.Ordinal).Replace(Temp, "[TEMP]", StringComparison.Ordinal);
-
-    public static string Run(FixtureWorkspace ws, TreeArgs args)
+    public static async Task<string> RunAsync(FixtureProject project, TreeArgs args)
     {
         try
         {
-            return Render(ws, args);
+            return await RenderAsync(project, args);
         }
         catch (FerryException ex)
         {
-            return "error: " + ex.Message + "\n";
+            return Render(ex);
         }
     }
 
-    private static string Render(FixtureWorkspace ws, TreeArgs args)
+    /// <summary>The loaded workspace and its lockfile resolve, as every command starts.</summary>
+    public static async Task<(Workspace Workspace, Resolve Lock, WorkspaceResolver Resolver, ProcMacroSet ProcMacros, IDisposable Registry)> LoadAsync(FixtureProject project)
     {
+        var env = new EnvironmentSnapshot(ImmutableDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
+        {
+            ["HOME"] = project.Home,
+            ["CARGO_HOME"] = project.CargoHome,
+        }));
+        var shell = new RecordingShell();
+        var gctx = GlobalContext.Create(env, project.Cwd, CliOverrides.None, shell);
+        var environment = new ManifestEnvironment(project.Cwd, env, shell);
+        var loader = new ManifestLoader(environment);
+        var workspace = WorkspaceArgs.Workspace(null, environment, loader);
+        var registry = WorkspaceResolver.CreateRegistry(gctx, loader);
+        try
+        {
+            var resolver = new WorkspaceResolver(workspace, loader, gctx, registry);
+            var lockResolve = await resolver.ResolveWithPreviousAsync(null, new WorkspaceResolveOptions(), CancellationToken.None);
+            var procMacros = PathPackages.Collect(workspace, loader)
+                .Where(m => m.Targets.Any(t => t.IsLib && t.ProcMacro))
+                .Select(m => m.PackageId)
+                .ToImmutableHashSet();
+            return (workspace, lockResolve, resolver, new ProcMacroSet(procMacros), registry);
+        }
+        catch
+        {
+            registry.Dispose();
+            throw;
+        }
+    }
+
+    public static WorkspaceMembers Members(Workspace workspace) =>
+        new([.. workspace.Members.Select(m => m.Summary)], workspace.CurrentOpt?.PackageId, workspace.IsVirtual);
+
+    private static async Task<string> RenderAsync(FixtureProject project, TreeArgs args)
+    {
+        // Cargo checks the flags' syntax before it looks at the workspace.
         var cli = CliFeatures.FromCommandLine(args.Features, args.AllFeatures, !args.NoDefaultFeatures);
-        var registry = new PathPackageQuery(ws.Packages);
-        var lockResolve = DependencyResolver.ResolveLoaded(new ResolveRequest(
-            [.. ws.Members.Select(m => (m, ResolveOpts.Everything))], [], registry, new VersionPreferences(), ResolveVersion.V4));
+        var (workspace, lockResolve, resolver, procMacros, registry) = await LoadAsync(project);
+        using var _ = registry;
 
         IReadOnlyList<IPackageSpec> specs = args.Workspace
-            ? [.. ws.Members.Select(m => PackageNameSpec.Of(m.PackageId))]
+            ? [.. workspace.Members.Select(m => PackageNameSpec.Of(m.PackageId))]
             : args.Packages.Count != 0
                 ? [.. args.Packages.Select(p => new PackageNameSpec(p))]
-                : [.. ws.DefaultMembers.Select(m => PackageNameSpec.Of(m.PackageId))];
-        var members = WorkspaceFeatureSelection.MembersWithFeatures(ws.WorkspaceMembers, specs, cli, ws.Behavior);
-        var targeted = DependencyResolver.ResolveLoaded(new ResolveRequest(
-            [.. members.Select(m => m.ToResolveRoot())], [], registry, new VersionPreferences(), ResolveVersion.V4));
+                : [.. workspace.DefaultMembers.Select(m => PackageNameSpec.Of(m.PackageId))];
+        var members = WorkspaceFeatureSelection.MembersWithFeatures(Members(workspace), specs, cli, workspace.ResolveBehavior);
+        var targeted = await resolver.ResolveWithPreviousAsync(
+            lockResolve,
+            new WorkspaceResolveOptions { Members = members, RegisterPatches = false },
+            CancellationToken.None);
 
         var host = HostInfo();
         var targetData = args.AllTargets
             ? TargetData.ForAllTargets(host)
             : TargetData.ForTargets(host, args.Targets.Select(TargetInfo));
-        var hasDev = args.EdgeKinds.Contains(Ferry.Core.Dependencies.DependencyKind.Development) ? HasDevUnits.Yes : HasDevUnits.No;
-        var opts = FeatureOpts.Create(ws.Behavior, hasDev, args.AllTargets ? ForceAllTargets.Yes : ForceAllTargets.No);
-        var procMacros = new ProcMacroSet(ws.ProcMacros);
+        var hasDev = args.EdgeKinds.Contains(DependencyKind.Development) ? HasDevUnits.Yes : HasDevUnits.No;
+        var opts = FeatureOpts.Create(workspace.ResolveBehavior, hasDev, args.AllTargets ? ForceAllTargets.Yes : ForceAllTargets.No);
         var resolved = FeatureResolver.Resolve(targeted, targetData, members, opts, procMacros);
 
         var fromLock = FeatureResolver.Resolve(lockResolve, targetData, members, opts, procMacros);
@@ -70,6 +105,27 @@ internal static class FerryTree
 
         var roots = targeted.Packages.Where(p => specs.Any(s => s.Matches(p))).ToHashSet();
         return MiniTree.Render(targeted, resolved, members, targetData, procMacros, args, roots);
+    }
+
+    /// <summary>Cargo's error layout: the message, then one indented <c>Caused by:</c> block per cause.</summary>
+    private static string Render(FerryException error)
+    {
+        var text = new StringBuilder("error: ").Append(error.Message).Append('\n');
+        for (var cause = error.InnerException; cause is not null; cause = cause.InnerException)
+        {
+            text.Append("\nCaused by:\n");
+            foreach (var line in cause.Message.Split('\n'))
+            {
+                text.Append(line.Length == 0 ? string.Empty : "  " + line).Append('\n');
+            }
+        }
+
+        foreach (var hint in error.Hints)
+        {
+            text.Append('\n').Append(hint).Append('\n');
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Every activated feature set and optional dependency, one line each, for comparing two results.</summary>

@@ -1,4 +1,4 @@
-using Ferry.Core.Resolution;
+using Ferry.Core.Manifest;
 using Ferry.Resolver;
 using Ferry.Resolver.Features;
 
@@ -15,19 +15,19 @@ public sealed class ResolverOneCompatibilityTests
 {
     [Theory]
     [MemberData(nameof(FeatureDifferentialTests.Fixtures), MemberType = typeof(FeatureDifferentialTests))]
-    public void UnifiedFeaturesMatchTheDependencyResolver(string name)
+    public async Task UnifiedFeaturesMatchTheDependencyResolver(string name)
     {
         var fixture = FeatureDifferentialTests.Load(name);
-        var ws = FixtureWorkspace.Load(fixture, FerryTree.Root);
-        var resolve = DependencyResolver.ResolveLoaded(new ResolveRequest(
-            [.. ws.Members.Select(m => (m, ResolveOpts.Everything))], [], new PathPackageQuery(ws.Packages), new VersionPreferences(), ResolveVersion.V4));
-        var members = WorkspaceFeatureSelection.MembersWithFeatures(ws.WorkspaceMembers, [], CliFeatures.All, ResolveBehavior.V1);
+        using var project = new FixtureProject(fixture);
+        var (workspace, resolve, _, procMacros, registry) = await FerryTree.LoadAsync(project);
+        using var _ = registry;
+        var members = WorkspaceFeatureSelection.MembersWithFeatures(FerryTree.Members(workspace), [], CliFeatures.All, ResolveBehavior.V1);
         var features = FeatureResolver.Resolve(
             resolve,
             TargetData.ForAllTargets(FerryTree.HostInfo()),
             members,
             FeatureOpts.Create(ResolveBehavior.V1, HasDevUnits.Yes, ForceAllTargets.Yes),
-            new ProcMacroSet(ws.ProcMacros));
+            procMacros);
         var weak = fixture.Files.Any(f => f.Contents.Contains("?/", StringComparison.Ordinal));
         foreach (var package in resolve.Packages)
         {

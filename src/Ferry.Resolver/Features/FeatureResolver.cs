@@ -49,6 +49,9 @@ public sealed class FeatureResolver
 
     // `dep?/feat` seen before `dep` was enabled: (package, features for, dep name) -> features.
     private readonly Dictionary<(PackageId, FeaturesFor, string), HashSet<string>> _deferredWeak = [];
+
+    // Optional dependencies already followed, per package and (uncollapsed) feature set.
+    private readonly HashSet<(PackageId, FeaturesFor, string)> _followedDependencies = [];
     private readonly Dictionary<PackageFeaturesKey, ImmutableArray<FeatureDepLink>> _linkCache = [];
     private readonly Stack<FeatureWork> _work = new();
 
@@ -203,11 +206,12 @@ public sealed class FeatureResolver
             _dependencies[key] = enabled;
         }
 
-        var added = enabled.Add(depName);
+        enabled.Add(depName);
         _deferredWeak.Remove((package, featuresFor, depName), out var deferred);
-        if (!added && deferred is null)
+        if (!_followedDependencies.Add((package, featuresFor, depName)) && deferred is null)
         {
-            // Already followed every declaration of this name; nothing new to carry over.
+            // Already followed every declaration of this name from this feature set, and there
+            // are no deferred weak features to carry over: doing it again would change nothing.
             return;
         }
 

@@ -152,6 +152,27 @@ public sealed class FeatureResolverTests
     }
 
     [Fact]
+    public void PlatformFilteringAloneTracksHostUsesWithoutDecouplingThem()
+    {
+        // Cargo's -Zfeatures=itarget: one feature set per package, but a dependency enabled from
+        // the host side must still be followed again from the target side, whose platform differs.
+        var b = new ResolveBuilder();
+        b.Add("plat");
+        b.Add("leaf", null, Dep("plat", platform: "cfg(windows)"));
+        b.Add("common", ["b = dep:leaf", "n = dep:leaf"], Dep("leaf", optional: true));
+        b.Add("root", null, Dep("common", features: ["n"]), Dep("common", DependencyKind.Build, features: ["b"]));
+        var opts = new FeatureOpts { IgnoreInactiveTargets = true };
+        var r = FeatureResolver.Resolve(
+            b.Build(),
+            TargetData.ForTargets(Linux, [Windows]),
+            [new MemberFeatures(b["root"], CliFeatures.Default)],
+            opts,
+            ProcMacroSet.None);
+        Assert.Equal("b,n", Features(r, b, "common", FeaturesFor.HostDep));
+        Assert.True(r.IsActivated(b["plat"].PackageId, FeaturesFor.NormalOrDev));
+    }
+
+    [Fact]
     public void AllTargetsNeedsForcedOptions()
     {
         var b = BuildAndNormal();

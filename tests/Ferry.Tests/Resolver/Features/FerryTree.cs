@@ -21,7 +21,7 @@ namespace Ferry.Tests.Resolver.Features;
 /// feature) with the workspace resolver, pick the members and their features, re-resolve for
 /// exactly those (Cargo's targeted pass, which reports unknown features), run the feature
 /// resolver and print. As a cross-check, the feature resolver must give the same answer on the
-/// lockfile's resolve as on the targeted one.
+/// lockfile's resolve, walking the members in the opposite order, as on the targeted one.
 /// </summary>
 internal static class FerryTree
 {
@@ -97,7 +97,8 @@ internal static class FerryTree
         var opts = FeatureOpts.Create(workspace.ResolveBehavior, hasDev, args.AllTargets ? ForceAllTargets.Yes : ForceAllTargets.No);
         var resolved = FeatureResolver.Resolve(targeted, targetData, members, opts, procMacros);
 
-        var fromLock = FeatureResolver.Resolve(lockResolve, targetData, members, opts, procMacros);
+        // The lockfile's resolve, and another walking order, must give the same features.
+        var fromLock = FeatureResolver.Resolve(lockResolve, targetData, [.. members.Reverse()], opts, procMacros);
         if (Describe(fromLock) != Describe(resolved))
         {
             throw new InvalidOperationException($"the lockfile resolve gives other features:\n{Describe(fromLock)}\nthan the targeted resolve:\n{Describe(resolved)}");

@@ -1,5 +1,6 @@
 using Ferry.Core.Identity;
 using Ferry.Resolver;
+using Ferry.Resolver.Features;
 
 namespace Ferry.Ops.Resolution;
 
@@ -8,6 +9,13 @@ internal sealed record WorkspaceResolveOptions
 {
     /// <summary>The features the members are activated with; the lockfile always uses all of them.</summary>
     public CliFeatures Features { get; init; } = CliFeatures.All;
+
+    /// <summary>
+    /// Cargo's targeted second pass (<c>resolve_with_previous</c> with a command's <c>-p</c> and
+    /// <c>--features</c>): only these members, each with its own features, from
+    /// <see cref="WorkspaceFeatureSelection.MembersWithFeatures"/>. Null: every member with <see cref="Features"/>.
+    /// </summary>
+    public IReadOnlyList<MemberFeatures>? Members { get; init; }
 
     public bool HasDevUnits { get; init; } = true;
 

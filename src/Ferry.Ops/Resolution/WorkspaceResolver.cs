@@ -109,9 +109,9 @@ internal sealed class WorkspaceResolver
             _registry.LockPatches();
         }
 
-        var roots = members
-            .Select(member => (_registry.Lock(member.Summary), new ResolveOpts(devDeps, new RequestedFeatures.Cli(options.Features))))
-            .ToList();
+        var roots = options.Members is { } selected
+            ? selected.Select(member => (_registry.Lock(member.Member), new ResolveOpts(devDeps, new RequestedFeatures.Cli(member.Features)))).ToList()
+            : members.Select(member => (_registry.Lock(member.Summary), new ResolveOpts(devDeps, new RequestedFeatures.Cli(options.Features)))).ToList();
 
         var request = new ResolveRequest(
             roots,

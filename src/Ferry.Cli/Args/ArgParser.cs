@@ -211,12 +211,29 @@ internal sealed class ArgParser
 
     private void AddValue(ArgSpec spec, string? value)
     {
-        if (value is not null && spec.PossibleValues is { } possible
-            && !possible.Any(p => string.Equals(p, value, spec.IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)))
+        if (value is not null && spec.ValueDelimiter is { } delimiter)
         {
-            throw new ArgParseException(
-                $"invalid value '{value}' for '{spec.DisplayName}'\n  [possible values: {string.Join(", ", possible)}]",
-                usage: null);
+            var pieces = value.Split(delimiter);
+            foreach (var piece in pieces)
+            {
+                CheckPossible(spec, piece);
+            }
+
+            var values = GetList(spec.Id);
+            if (!spec.Multiple && values.Count > 0)
+            {
+                throw new ArgParseException(
+                    $"the argument '{spec.DisplayName}' cannot be used multiple times",
+                    Usage(includeRequiredOnly: false));
+            }
+
+            values.AddRange(pieces);
+            return;
+        }
+
+        if (value is not null)
+        {
+            CheckPossible(spec, value);
         }
 
         var list = GetList(spec.Id);
@@ -228,6 +245,17 @@ internal sealed class ArgParser
         }
 
         list.Add(value);
+    }
+
+    private static void CheckPossible(ArgSpec spec, string value)
+    {
+        if (spec.PossibleValues is { } possible
+            && !possible.Any(p => string.Equals(p, value, spec.IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)))
+        {
+            throw new ArgParseException(
+                $"invalid value '{value}' for '{spec.DisplayName}'\n  [possible values: {string.Join(", ", possible)}]",
+                usage: null);
+        }
     }
 
     private void AddPositional(PositionalSpec spec, string value)

@@ -15,6 +15,9 @@ internal sealed record ArgSpec(string Id, ArgKind Kind, string Help)
 
     public IReadOnlyList<string>? PossibleValues { get; init; }
 
+    /// <summary>Splits each value at this character (clap's <c>value_delimiter</c>: <c>-e normal,build</c>).</summary>
+    public char? ValueDelimiter { get; init; }
+
     /// <summary>Whether <see cref="PossibleValues"/> are matched without regard to case (clap's <c>ignore_case</c>).</summary>
     public bool IgnoreCase { get; init; }
 

@@ -52,6 +52,7 @@ internal sealed class CommandTable
         new PkgidCommand(),
         new UpdateCommand(),
         new ReadManifestCommand(),
+        new TreeCommand(),
         new VerifyProjectCommand(),
         new VersionCommand(),
     ]);

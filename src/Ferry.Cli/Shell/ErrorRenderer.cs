@@ -12,6 +12,11 @@ internal static class ErrorRenderer
 {
     public static string Render(FerryException error, TerminalShell shell)
     {
+        if (error is RawUsageException)
+        {
+            return shell.Paint("error", Style.Error) + ": " + error.Message;
+        }
+
         if (FindDiagnostic(error) is { } found)
         {
             return RenderWithDiagnostic(error, found.Diagnostic, found.Depth, shell);

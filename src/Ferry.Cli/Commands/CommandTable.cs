@@ -46,6 +46,8 @@ internal sealed class CommandTable
     [
         new ConfigCommand(),
         new HelpCommand(),
+        new InitCommand(),
+        new NewCommand(),
         new VersionCommand(),
     ]);
 }

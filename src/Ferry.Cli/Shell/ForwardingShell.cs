@@ -27,4 +27,6 @@ internal sealed class ForwardingShell : IShell
     public void Note(string message) => Target.Note(message);
 
     public void Out(string text) => Target.Out(text);
+
+    public void Raw(string text) => Target.Raw(text);
 }

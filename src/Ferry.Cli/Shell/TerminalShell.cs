@@ -64,6 +64,8 @@ internal sealed class TerminalShell : IShell
         }
     }
 
+    public void Raw(string text) => Err(text);
+
     public void Err(string text)
     {
         lock (_lock)

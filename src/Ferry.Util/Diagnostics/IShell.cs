@@ -20,4 +20,13 @@ public interface IShell
 
     /// <summary>Machine-readable or primary output (JSON, tree text): goes to stdout.</summary>
     void Out(string text);
+
+    /// <summary>
+    /// Text written to stderr as it is, even with <c>--quiet</c> (Cargo's direct <c>shell.err()</c>
+    /// writes, such as the error under "compiling this new package may not work"). Shells that
+    /// only record diagnostics may ignore it.
+    /// </summary>
+    void Raw(string text)
+    {
+    }
 }

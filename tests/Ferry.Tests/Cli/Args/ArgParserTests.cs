@@ -87,7 +87,7 @@ public sealed class ArgParserTests
     {
         var error = Assert.Throws<ArgParseException>(() => Parse("--relese"));
         Assert.Equal("a similar argument exists: '--release'", error.Tip);
-        Assert.Equal("ferry build --release", error.Usage);
+        Assert.Equal("ferry build --release [TESTNAME]", error.Usage);
     }
 
     [Fact]

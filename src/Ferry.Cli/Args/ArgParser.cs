@@ -101,7 +101,8 @@ internal sealed class ArgParser
         FlushPending();
         foreach (var positional in _spec.Positionals)
         {
-            if (positional.Required && !_positionals.ContainsKey(positional.Id))
+            // clap answers `--help` before it checks that required arguments were given.
+            if (positional.Required && !_values.ContainsKey("help") && !_positionals.ContainsKey(positional.Id))
             {
                 throw new ArgParseException(
                     $"the following required arguments were not provided:\n  {positional.DisplayName}",

@@ -62,6 +62,12 @@ internal static class CargoPaths
     /// <summary>The bytes of a file, or null when it does not exist (other failures are Cargo's <c>failed to open file</c>).</summary>
     public static byte[]? ReadIfExists(string path)
     {
+        if (Directory.Exists(path))
+        {
+            // Opening a directory works on Unix; reading it is what fails, without Cargo adding context.
+            throw new FerryException(OsError.Text(21, null));
+        }
+
         try
         {
             return File.ReadAllBytes(path);

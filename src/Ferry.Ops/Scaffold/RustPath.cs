@@ -65,16 +65,45 @@ internal static class RustPath
         return last is "/" or "." or ".." ? null : last;
     }
 
-    /// <summary><c>Path::parent</c>, rebuilt from the components (so without a trailing <c>/.</c>).</summary>
+    /// <summary>
+    /// <c>Path::parent</c>: the path as written up to its last component, without trailing
+    /// separators or <c>.</c> components (the parent of <c>/w/p/./src/lib.rs</c> is <c>/w/p/./src</c>).
+    /// </summary>
     public static string? Parent(string path)
     {
-        var components = Components(path);
-        if (components.Count == 0 || components[^1] == "/")
+        var trimmed = TrimEnd(path);
+        if (trimmed.Length == 0 || trimmed == "/" || (trimmed == "." && !path.StartsWith('/')))
         {
-            return null;
+            return trimmed == "." ? string.Empty : null;
         }
 
-        return FromComponents(components.Take(components.Count - 1));
+        var cut = trimmed.LastIndexOf('/');
+        if (cut < 0)
+        {
+            return string.Empty;
+        }
+
+        return cut == 0 ? "/" : TrimEnd(trimmed[..cut]);
+    }
+
+    /// <summary>Drops trailing separators and <c>.</c> components, as Rust's <c>Components::as_path</c> does.</summary>
+    private static string TrimEnd(string path)
+    {
+        while (true)
+        {
+            if (path.Length > 1 && path.EndsWith('/'))
+            {
+                path = path[..^1];
+            }
+            else if (path.EndsWith("/.", StringComparison.Ordinal))
+            {
+                path = path.Length == 2 ? "/" : path[..^2];
+            }
+            else
+            {
+                return path;
+            }
+        }
     }
 
     /// <summary>Path equality as Rust defines it: the same components.</summary>

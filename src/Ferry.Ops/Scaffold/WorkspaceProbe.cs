@@ -334,12 +334,13 @@ internal sealed class WorkspaceProbe
         if (newest >= 2021)
         {
             var resolver = newest >= 2024 ? "3" : "2";
-            _shell.Warn(
-                $"virtual workspace defaulting to `resolver = \"1\"` despite one or more workspace members being on edition {newest} which implies `resolver = \"{resolver}\"`\n"
-                + "  |\n"
-                + "  = note: to keep the current resolver, specify `workspace.resolver = \"1\"` in the workspace root's manifest\n"
-                + $"  = note: to use the edition {newest} resolver, specify `workspace.resolver = \"{resolver}\"` in the workspace root's manifest\n"
-                + "  = note: for more details see https://doc.rust-lang.org/cargo/reference/resolver.html#resolver-versions");
+            _shell.WarnReport(
+                $"virtual workspace defaulting to `resolver = \"1\"` despite one or more workspace members being on edition {newest} which implies `resolver = \"{resolver}\"`",
+                [
+                    "to keep the current resolver, specify `workspace.resolver = \"1\"` in the workspace root's manifest",
+                    $"to use the edition {newest} resolver, specify `workspace.resolver = \"{resolver}\"` in the workspace root's manifest",
+                    "for more details see https://doc.rust-lang.org/cargo/reference/resolver.html#resolver-versions",
+                ]);
         }
     }
 
@@ -358,7 +359,11 @@ internal sealed class WorkspaceProbe
         }
         catch (TomlParseException e)
         {
-            _shell.Raw(Snippet(e, path));
+            // Cargo prints a manifest's syntax error on the spot, with the path relative to the working directory.
+            var shown = RustPath.Diff(path, _cwd) ?? path;
+            _shell.Error(e.Line > 0
+                ? new LocatedException(e.Reason, new SourceLocation(shown, e.Line, e.Column, e.SourceLine, e.CaretLength))
+                : new FerryException(e.Reason));
             throw new AlreadyPrintedException();
         }
 
@@ -378,6 +383,15 @@ internal sealed class WorkspaceProbe
         }
 
         var name = package.Get("name") is TomlString n ? n.Value : string.Empty;
+        if (name.Contains("::", StringComparison.Ordinal))
+        {
+            throw new FerryException($"failed to parse manifest at `{path}`", new FerryException(
+                "feature `open-namespaces` is required\n\n"
+                + $"The package requires the Cargo feature called `open-namespaces`, but that feature is not stabilized in this version of Cargo ({UnstableFeatureGate.Stable.CargoVersion}).\n"
+                + "Consider trying a newer version of Cargo (this may require the nightly release).\n"
+                + "See https://doc.rust-lang.org/nightly/cargo/reference/unstable.html#open-namespaces for more information about the status of this feature."));
+        }
+
         string? edition = null;
         var editionFromWorkspace = false;
         switch (package.Get("edition"))
@@ -499,22 +513,4 @@ internal sealed class WorkspaceProbe
 
     private static System.Collections.Immutable.ImmutableArray<TomlTarget>? Targets(TomlTable root, string key) =>
         root.Get(key) is TomlArrayOfTables tables ? [.. tables.Select(Target)] : null;
-
-    /// <summary>A manifest's TOML error as Cargo draws it, the path relative to the working directory.</summary>
-    private string Snippet(TomlParseException error, string path)
-    {
-        var shown = RustPath.Diff(path, _cwd) ?? path;
-        var text = new StringBuilder("error: ").Append(error.Reason).Append('\n');
-        if (error.Line > 0)
-        {
-            var number = error.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var gutter = new string(' ', number.Length);
-            text.Append(gutter).Append("--> ").Append(shown).Append(':').Append(error.Line).Append(':').Append(error.Column).Append('\n');
-            text.Append(gutter).Append(" |\n");
-            text.Append(number).Append(" |").Append(error.SourceLine.Length > 0 ? " " + error.SourceLine : string.Empty).Append('\n');
-            text.Append(gutter).Append(" | ").Append(' ', Math.Max(0, error.Column - 1)).Append('^', Math.Max(1, error.CaretLength)).Append('\n');
-        }
-
-        return text.ToString();
-    }
 }

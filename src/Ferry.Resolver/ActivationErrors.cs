@@ -65,23 +65,23 @@ internal static class ActivationErrors
             msg.Append($"candidate versions found which didn't match: {versions}\n");
             if (alternatives.FirstOrDefault(s => s.Version.IsPrerelease) is { } pre)
             {
-                hints.Append("\nhelp: if you are looking for the prerelease package it needs to be specified explicitly");
+                hints.Append("\nif you are looking for the prerelease package it needs to be specified explicitly");
                 hints.Append($"\n    {pre.Name} = {{ version = \"{pre.Version}\" }}");
             }
 
             if (dep.Source.IsPath && dep.LockedVersion is not null)
             {
-                hints.Append("\nhelp: to update a path dependency's locked version, run `cargo update`");
+                hints.Append("\nto update a path dependency's locked version, run `cargo update`");
             }
 
             if (diagnostics?.IsReplaced(dep.Source) == true)
             {
-                hints.Append("\nnote: perhaps a crate was updated and forgotten to be re-vendored?");
+                hints.Append("\nperhaps a crate was updated and forgotten to be re-vendored?");
             }
         }
         else if (diagnostics?.SimilarNames(dep) is { Count: > 0 } names)
         {
-            msg.Append($"no matching package named `{dep.PackageName}` found\n");
+            // Cargo 1.95's wording; the first suggestion is aligned under the name searched for.
             var shown = names.Take(3).ToList();
             var suggestions = new StringBuilder();
             for (var i = 0; i < shown.Count; i++)
@@ -105,7 +105,7 @@ internal static class ActivationErrors
                 suggestions.Append(", ...");
             }
 
-            hints.Append($"\nhelp: packages with similar names: {suggestions}\n");
+            msg.Append($"no matching package found\nsearched package name: `{dep.PackageName}`\nperhaps you meant:      {suggestions}\n");
         }
         else
         {
@@ -122,8 +122,8 @@ internal static class ActivationErrors
         msg.Append("required by ").Append(DescribePathInContext(cx, parent.PackageId));
         if (diagnostics?.OfflineFlag is { } offline)
         {
-            hints.Append($"\nnote: offline mode (via `{offline}`) can sometimes cause surprising resolution failures");
-            hints.Append($"\nhelp: if this error is too confusing you may wish to retry without `{offline}`");
+            // Cargo 1.95's wording (newer Cargo splits it into a note and a help line).
+            hints.Append($"\nAs a reminder, you're using offline mode ({offline}) which can sometimes cause surprising resolution failures, if this error is too confusing you may wish to retry without `{offline}`.");
         }
 
         return new ResolveException(msg.ToString() + hints);

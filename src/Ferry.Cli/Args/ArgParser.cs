@@ -259,7 +259,8 @@ internal sealed class ArgParser
 
     private static void CheckPossible(ArgSpec spec, string value)
     {
-        if (spec.PossibleValues is { } possible && !possible.Contains(value))
+        if (spec.PossibleValues is { } possible
+            && !possible.Any(p => string.Equals(p, value, spec.IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)))
         {
             // clap suggests the most similar value (the last of equally similar ones).
             string? best = null;

@@ -7,7 +7,7 @@ namespace Ferry.Core.Configuration;
 /// Turns .NET I/O exceptions into the operating-system messages Cargo prints
 /// (<c>No such file or directory (os error 2)</c>), so error output matches Cargo's.
 /// </summary>
-internal static class IoErrors
+public static class IoErrors
 {
     public static FerryException Describe(Exception error, string path) => error switch
     {

@@ -153,7 +153,7 @@ internal sealed class GlobPattern
         return specifiers;
     }
 
-    private static bool InSpecifiers(List<(int From, int To)> specifiers, int c)
+    private static bool InSpecifiers(IReadOnlyList<(int From, int To)> specifiers, int c)
     {
         foreach (var (from, to) in specifiers)
         {

@@ -77,7 +77,7 @@ internal static class PackageMaker
             }
         }
 
-        WorkspaceProbe.Check(manifestPath, gctx.Cwd, gctx.CargoHome, shell);
+        WorkspaceCheck.Run(manifestPath, gctx, shell);
 
         shell.Note("see more `Cargo.toml` keys and their definitions at https://doc.rust-lang.org/cargo/reference/manifest.html");
     }

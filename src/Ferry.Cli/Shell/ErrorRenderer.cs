@@ -38,7 +38,7 @@ internal static class ErrorRenderer
         {
             text.Append("\nCaused by:\n");
             var message = cause is LocatedException inner ? LocatedCauseText(inner) : CauseMessage(cause);
-            foreach (var line in message.Split('\n'))
+            foreach (var line in Lines(message))
             {
                 text.Append(line.Length == 0 ? string.Empty : "  " + line).Append('\n');
             }
@@ -163,6 +163,9 @@ internal static class ErrorRenderer
         text.Append(error.Message);
         return text.ToString();
     }
+
+    /// <summary>Rust's <c>str::lines</c>: a final line terminator does not start another (empty) line.</summary>
+    private static string[] Lines(string text) => (text.EndsWith('\n') ? text[..^1] : text).Split('\n');
 
     private static string CauseMessage(Exception cause) => cause switch
     {

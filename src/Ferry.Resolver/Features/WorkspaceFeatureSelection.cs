@@ -65,10 +65,8 @@ public static class WorkspaceFeatureSelection
             // every member is resolved so that the package is in the graph at all.
             if (cli.Features.Length != 0 || cli.AllFeatures || !cli.UsesDefaultFeatures)
             {
-                var hint = specs
-                    .Select(spec => EditDistance.ClosestMessage(spec.Name, workspace.Members.Select(m => m.Name), "workspace member"))
-                    .FirstOrDefault(message => message.Length != 0) ?? string.Empty;
-                throw new FerryException($"cannot specify features for packages outside of workspace{hint}");
+                // Cargo 1.95 gives no hint here (later versions suggest a member with a similar name).
+                throw new FerryException("cannot specify features for packages outside of workspace");
             }
 
             return [.. workspace.Members.Select(m => new MemberFeatures(m, CliFeatures.NewAll(false)))];

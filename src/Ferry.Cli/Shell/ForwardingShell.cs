@@ -27,4 +27,10 @@ internal sealed class ForwardingShell : IShell
     public void Note(string message) => Target.Note(message);
 
     public void Out(string text) => Target.Out(text);
+
+    public int? ProgressWidth => Target.ProgressWidth;
+
+    public void Transient(string status, string text) => Target.Transient(status, text);
+
+    public void ClearTransient() => Target.ClearTransient();
 }

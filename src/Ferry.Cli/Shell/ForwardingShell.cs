@@ -33,4 +33,10 @@ internal sealed class ForwardingShell : IShell
     public void Transient(string status, string text) => Target.Transient(status, text);
 
     public void ClearTransient() => Target.ClearTransient();
+
+    public void Raw(string text) => Target.Raw(text);
+
+    public void WarnReport(string title, IReadOnlyList<string> notes) => Target.WarnReport(title, notes);
+
+    public void Error(FerryException error) => Target.Error(error);
 }

@@ -22,6 +22,40 @@ public interface IShell
     void Out(string text);
 
     /// <summary>
+    /// Text written to stderr as it is, even with <c>--quiet</c> (Cargo's direct <c>shell.err()</c>
+    /// writes, such as the error under "compiling this new package may not work"). Shells that
+    /// only record diagnostics may ignore it.
+    /// </summary>
+    void Raw(string text)
+    {
+    }
+
+    /// <summary>
+    /// A warning with notes under it, drawn like Cargo's diagnostic reports:
+    /// <code>
+    /// warning: title
+    ///   |
+    ///   = note: first note
+    /// </code>
+    /// </summary>
+    void WarnReport(string title, IReadOnlyList<string> notes)
+    {
+        var text = new System.Text.StringBuilder(title).Append("\n  |");
+        foreach (var note in notes)
+        {
+            text.Append("\n  = note: ").Append(note);
+        }
+
+        Warn(text.ToString());
+    }
+
+    /// <summary>An error printed while the operation goes on (Cargo's <c>shell.error</c>), drawn as the CLI draws failures; shown even with <c>--quiet</c>.</summary>
+    void Error(FerryException error)
+    {
+        Raw("error: " + error.Message + "\n");
+    }
+
+    /// <summary>
     /// The width a progress line may use on stderr, or null when stderr is not a terminal (Cargo's
     /// <c>err_width().progress_max_width()</c>). Whether to draw one at all is the caller's decision
     /// (<c>term.progress</c>); see <see cref="ProgressLine"/>.

@@ -3,7 +3,7 @@ using Ferry.Core.Configuration;
 using Ferry.Core.Resolution;
 using Ferry.Resolver;
 using Ferry.Sources;
-using Ferry.Tools.SourcesBench;
+using Ferry.SourcesBench;
 using Ferry.Util.Diagnostics;
 
 // sources-bench --manifest-path PATH [--offline] [--no-prefetch] [--list]

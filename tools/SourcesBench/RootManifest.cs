@@ -4,7 +4,7 @@ using Ferry.Core.Identity;
 using Ferry.Semver;
 using Ferry.Toml;
 
-namespace Ferry.Tools.SourcesBench;
+namespace Ferry.SourcesBench;
 
 /// <summary>
 /// A root <see cref="Summary"/> read straight from a simple Cargo.toml (<c>[package]</c>,
@@ -14,7 +14,9 @@ namespace Ferry.Tools.SourcesBench;
 /// </summary>
 internal static class RootManifest
 {
-    public static Summary Read(string manifestPath)
+    /// <param name="manifestPath">The Cargo.toml.</param>
+    /// <param name="registries">Maps <c>registry = "NAME"</c> to its source; null when no dependency names one.</param>
+    public static Summary Read(string manifestPath, Func<string, SourceId?>? registries = null)
     {
         var root = TomlDocument.Parse(File.ReadAllText(manifestPath)).Root;
         var package = root.TryGetTable("package", out var table) ? table : throw new InvalidDataException("no [package]");
@@ -27,7 +29,7 @@ internal static class RootManifest
             {
                 foreach (var (depName, value) in section)
                 {
-                    deps.Add(Dependency(depName, value, kind));
+                    deps.Add(Dependency(depName, value, kind, registries));
                 }
             }
         }
@@ -50,7 +52,7 @@ internal static class RootManifest
         };
     }
 
-    private static Dependency Dependency(string key, TomlValue value, DependencyKind kind)
+    private static Dependency Dependency(string key, TomlValue value, DependencyKind kind, Func<string, SourceId?>? registries)
     {
         if (value.TryGetString(out var req))
         {
@@ -60,11 +62,18 @@ internal static class RootManifest
         var table = (TomlTable)value;
         table.TryGetString("version", out var version);
         var package = table.TryGetString("package", out var renamed) ? renamed : null;
+        var source = SourceId.CratesIo;
+        if (table.TryGetString("registry", out var registry))
+        {
+            source = registries?.Invoke(registry) ?? throw new InvalidDataException($"registry index was not found in any configuration: `{registry}`");
+        }
+
         return new Dependency
         {
             PackageName = package ?? key,
             ExplicitNameInToml = package is null ? null : key,
-            Source = SourceId.CratesIo,
+            Source = source,
+            RegistryId = source.IsCratesIo ? null : source,
             Req = version is null ? VersionReq.Star : VersionReq.Parse(version),
             SpecifiedReq = version is not null,
             Kind = kind,

@@ -194,7 +194,7 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
             var state = await done.ConfigureAwait(false);
             _files[item.Key] = state;
             _statistics.AddIndexFile();
-            if (state.Error is not null || _offline)
+            if (state.Error is not null)
             {
                 continue;
             }

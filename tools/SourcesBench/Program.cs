@@ -6,7 +6,8 @@ using Ferry.Sources;
 using Ferry.SourcesBench;
 using Ferry.Util.Diagnostics;
 
-// sources-bench --manifest-path PATH [--offline] [--no-prefetch] [--list]
+// sources-bench --manifest-path PATH [--offline] [--no-prefetch] [--list] [--trace] [--connections N]
+// sources-bench --parse-bench INDEX-DIR
 // Resolves PATH's dependencies through Ferry.Sources with the environment's CARGO_HOME and
 // config (what `ferry generate-lockfile` will do, minus writing Cargo.lock) and reports
 // rounds, requests and wall time on stderr.
@@ -16,11 +17,15 @@ var offline = false;
 var prefetch = true;
 var list = false;
 var trace = false;
+string? parseBench = null;
 var connections = SourceOptions.Default.MaxConnectionsPerServer;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
     {
+        case "generate-lockfile":
+            // Accepted so the shared bench.py can run this in place of `cargo generate-lockfile`.
+            break;
         case "--manifest-path":
             manifest = args[++i];
             break;
@@ -36,6 +41,9 @@ for (var i = 0; i < args.Length; i++)
         case "--connections":
             connections = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
             break;
+        case "--parse-bench":
+            parseBench = args[++i];
+            break;
         case "--trace":
             trace = true;
             break;
@@ -43,6 +51,11 @@ for (var i = 0; i < args.Length; i++)
             Console.Error.WriteLine($"unknown argument `{args[i]}`");
             return 2;
     }
+}
+
+if (parseBench is not null)
+{
+    return ParseBench.Run(parseBench);
 }
 
 manifest ??= Path.Combine(Environment.CurrentDirectory, "Cargo.toml");

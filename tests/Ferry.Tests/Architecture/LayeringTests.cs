@@ -49,9 +49,9 @@ public sealed class LayeringTests
     [Fact]
     public void RuleDetectsAnUpwardReference()
     {
-        // The check above must be able to fail: Core referencing Ops is exactly what it forbids.
-        Assert.False(Layers["Ferry.Ops"] < Layers["Ferry.Core"]);
-        Assert.Contains("Ferry.Core", References("Ferry.Ops"));
+        // The check above must be able to fail: Sources referencing Ops is exactly what it forbids.
+        Assert.False(Layers["Ferry.Ops"] < Layers["Ferry.Sources"]);
+        Assert.Contains("Ferry.Sources", References("Ferry.Ops"));
     }
 
     [Fact]

@@ -23,12 +23,8 @@ internal sealed class RegistryServer : IDisposable
 
     public int Port { get; }
 
-    /// <summary>
-    /// <c>../shared/registry</c> beside the repository; from a worktree under <c>/work/wt</c> that is
-    /// not where the team's copy lives, so <c>/work/shared/registry</c> is tried too.
-    /// </summary>
-    public static string SharedRegistry =>
-        new[] { RepoPaths.SharedRegistry, "/work/shared/registry" }.FirstOrDefault(Directory.Exists) ?? RepoPaths.SharedRegistry;
+    /// <summary>The team's registry scripts and example projects (<c>../shared/registry</c>).</summary>
+    public static string SharedRegistry => RepoPaths.SharedRegistry;
 
     public static RegistryServer Start()
     {

@@ -5,9 +5,29 @@ internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string Conformance => Path.GetFullPath(Path.Combine(Root, "..", "shared", "conformance"));
+    public static string Conformance => Path.Combine(Shared, "conformance");
 
-    public static string SharedRegistry => Path.GetFullPath(Path.Combine(Root, "..", "shared", "registry"));
+    public static string SharedRegistry => Path.Combine(Shared, "registry");
+
+    /// <summary>
+    /// <c>../shared</c> beside the repository — or beside an ancestor of it, for a git worktree
+    /// checked out deeper (e.g. <c>/work/wt/NAME</c> next to <c>/work/shared</c>).
+    /// </summary>
+    public static string Shared { get; } = FindShared();
+
+    private static string FindShared()
+    {
+        for (var dir = new DirectoryInfo(Root).Parent; dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    }
 
     private static string FindRoot()
     {

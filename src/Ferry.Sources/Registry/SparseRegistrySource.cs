@@ -94,16 +94,16 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
     /// <summary>Where a downloaded <c>.crate</c> of this registry is kept.</summary>
     public string CratePath(string name, Version version) => Path.Combine(_crateCacheRoot, $"{name}-{version}.crate");
 
-    /// <summary>The URL a <c>.crate</c> is downloaded from; needs <c>config.json</c>, which a query of the package has loaded.</summary>
-    public string DownloadUrl(string name, Version version, string checksum)
+    /// <summary>The URL a <c>.crate</c> is downloaded from (the <c>dl</c> of <c>config.json</c>, loaded if this run has not yet).</summary>
+    public async Task<string> DownloadUrlAsync(string name, Version version, string checksum, CancellationToken cancellationToken)
     {
-        var config = _config is { IsCompletedSuccessfully: true } task ? task.Result : null;
-        if (config?.Error is { } error)
+        var config = await ConfigAsync(cancellationToken).ConfigureAwait(false);
+        if (config.Error is { } error)
         {
             throw error;
         }
 
-        var json = config?.Json ?? throw new FerryException("config.json not found");
+        var json = config.Json ?? throw new FerryException("config.json not found");
         return CrateDownloadUrl.For(json.Dl, name, version.ToString(), checksum);
     }
 
@@ -364,6 +364,11 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
         {
             // A cached config.json that says auth-required saves the unauthenticated probe.
             var cachedJson = await TryReadAsync(path, cancellationToken).ConfigureAwait(false);
+            if (_offline)
+            {
+                return new ConfigState(cachedJson is null ? null : TryParse(cachedJson), null);
+            }
+
             if (cachedJson is not null && TryParse(cachedJson) is { AuthRequired: true })
             {
                 _authRequired = true;

@@ -243,8 +243,6 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
 
     private async Task<FileState> LoadOneAsync(PendingName item, CancellationToken cancellationToken)
     {
-        // Off the caller's thread: reading, parsing and writing many files run in parallel.
-        await Task.Yield();
         try
         {
             return await LoadStateAsync(item, cancellationToken).ConfigureAwait(false);

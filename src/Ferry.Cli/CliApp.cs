@@ -1,10 +1,10 @@
+using System.Collections.Immutable;
 using Ferry.Cli.Args;
 using Ferry.Cli.Commands;
 using Ferry.Cli.Shell;
 using Ferry.Core.Configuration;
 using Ferry.Util.Diagnostics;
 using Ferry.Util.Text;
-using System.Collections.Immutable;
 
 namespace Ferry.Cli;
 
@@ -117,10 +117,6 @@ internal sealed class CliApp
 
         var nested = (command as ISubcommandHost)?.SubcommandArgs(args);
         var globals = MergeGlobals(roots, nested is null ? [args] : [args, nested]);
-        if (globals.Verbose > 0 && globals.Quiet)
-        {
-            throw new FerryException("cannot set both --verbose and --quiet");
-        }
 
         gctx = gctx.WithCliOverrides(ToOverrides(globals));
         Configure(gctx, globals, forwarding, ref shell);
@@ -198,6 +194,11 @@ internal sealed class CliApp
     /// </summary>
     private void Configure(GlobalContext gctx, GlobalOptions globals, ForwardingShell forwarding, ref TerminalShell shell)
     {
+        if (globals.Verbose > 0 && globals.Quiet)
+        {
+            throw new FerryException("cannot set both --verbose and --quiet");
+        }
+
         if (!gctx.Cli.ConfigArgs.IsEmpty)
         {
             _ = gctx.Values;

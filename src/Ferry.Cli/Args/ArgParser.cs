@@ -211,7 +211,8 @@ internal sealed class ArgParser
 
     private void AddValue(ArgSpec spec, string? value)
     {
-        if (value is not null && spec.PossibleValues is { } possible && !possible.Contains(value))
+        if (value is not null && spec.PossibleValues is { } possible
+            && !possible.Any(p => string.Equals(p, value, spec.IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)))
         {
             throw new ArgParseException(
                 $"invalid value '{value}' for '{spec.DisplayName}'\n  [possible values: {string.Join(", ", possible)}]",

@@ -15,6 +15,9 @@ internal sealed record ArgSpec(string Id, ArgKind Kind, string Help)
 
     public IReadOnlyList<string>? PossibleValues { get; init; }
 
+    /// <summary>Whether <see cref="PossibleValues"/> are matched without regard to case (clap's <c>ignore_case</c>).</summary>
+    public bool IgnoreCase { get; init; }
+
     /// <summary>Help section title; null means the command's "Options:" section.</summary>
     public string? Heading { get; init; }
 

@@ -45,7 +45,14 @@ internal sealed class CommandTable
     public static CommandTable CreateDefault() => new(
     [
         new ConfigCommand(),
+        new GenerateLockfileCommand(),
         new HelpCommand(),
+        new LocateProjectCommand(),
+        new MetadataCommand(),
+        new PkgidCommand(),
+        new UpdateCommand(),
+        new ReadManifestCommand(),
+        new VerifyProjectCommand(),
         new VersionCommand(),
     ]);
 }

@@ -12,6 +12,11 @@ internal static class ErrorRenderer
 {
     public static string Render(FerryException error, TerminalShell shell)
     {
+        if (FindDiagnostic(error) is { } found)
+        {
+            return RenderWithDiagnostic(error, found.Diagnostic, found.Depth, shell);
+        }
+
         var text = new StringBuilder();
         text.Append(shell.Paint("error", Style.Error));
         if (error is LocatedException located)
@@ -40,6 +45,64 @@ internal static class ErrorRenderer
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Cargo prints a manifest diagnostic when it happens and the errors wrapping it afterwards as a
+    /// separate <c>error:</c> (without repeating the diagnostic among the causes).
+    /// </summary>
+    private static string RenderWithDiagnostic(FerryException error, DiagnosticException diagnostic, int depth, TerminalShell shell)
+    {
+        var text = new StringBuilder();
+        AppendDiagnostic(text, diagnostic, shell);
+        if (depth > 0)
+        {
+            text.Append(shell.Paint("error", Style.Error)).Append(": ").Append(error.Message).Append('\n');
+            var level = 1;
+            for (var cause = error.InnerException; cause is not null && level < depth; cause = cause.InnerException, level++)
+            {
+                text.Append("\nCaused by:\n");
+                foreach (var line in CauseMessage(cause).Split('\n'))
+                {
+                    text.Append(line.Length == 0 ? string.Empty : "  " + line).Append('\n');
+                }
+            }
+        }
+
+        foreach (var hint in error.Hints)
+        {
+            text.Append('\n').Append(hint).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The diagnostic alone: <c>error: message</c> (continuation lines indented under it) and the snippet.</summary>
+    public static void AppendDiagnostic(StringBuilder text, DiagnosticException diagnostic, TerminalShell shell)
+    {
+        var lines = diagnostic.Message.Split('\n');
+        text.Append(shell.Paint("error", Style.Error));
+        text.Append(shell.ColorStderr ? Style.Bold + ": " + lines[0] + Style.Reset : ": " + lines[0]).Append('\n');
+        for (var i = 1; i < lines.Length; i++)
+        {
+            text.Append("       ").Append(lines[i]).Append('\n');
+        }
+
+        AppendSnippet(text, diagnostic.Location, shell);
+    }
+
+    private static (DiagnosticException Diagnostic, int Depth)? FindDiagnostic(Exception error)
+    {
+        var depth = 0;
+        for (Exception? e = error; e is not null; e = e.InnerException, depth++)
+        {
+            if (e is DiagnosticException diagnostic)
+            {
+                return (diagnostic, depth);
+            }
+        }
+
+        return null;
     }
 
     public static string Render(ArgParseException error, TerminalShell shell)
@@ -75,8 +138,9 @@ internal static class ErrorRenderer
         }
 
         text.Append('\n');
+        // Like annotate-snippets, a position past the end of the line (an error at the end of the file) is drawn just after it.
         text.Append(gutter).Append(' ').Append(shell.Paint("|", Style.Line)).Append(' ')
-            .Append(' ', Math.Max(0, location.Column - 1))
+            .Append(' ', Math.Max(0, Math.Min(location.Column - 1, location.SourceLine.Length)))
             .Append(shell.Paint(new string('^', Math.Max(1, location.Length)), Style.Error)).Append('\n');
     }
 

@@ -40,15 +40,7 @@ internal static class ConfigDocument
     /// <summary>Converts a parsed table; floats and datetimes fail with <c>failed to parse config at `a.b[0]`</c>.</summary>
     public static ConfigTable FromToml(TomlTable table, Definition definition)
     {
-        var path = new List<object>();
-        try
-        {
-            return ConvertTable(table, definition, path);
-        }
-        catch (UnsupportedType error)
-        {
-            throw new FerryException($"failed to parse config at `{KeyPath(path)}`", new FerryException($"unsupported TOML configuration type `{error.TypeName}`"));
-        }
+        return ConvertTable(table, definition, []);
     }
 
     private static ConfigTable ConvertTable(TomlTable table, Definition definition, List<object> path)
@@ -103,7 +95,10 @@ internal static class ConfigDocument
             }
 
             default:
-                throw new UnsupportedType(value.TypeName);
+                // Only floats and datetimes get here; `path` still names the value.
+                throw new FerryException(
+                    $"failed to parse config at `{KeyPath(path)}`",
+                    new FerryException($"unsupported TOML configuration type `{value.TypeName}`"));
         }
     }
 
@@ -129,11 +124,5 @@ internal static class ConfigDocument
         }
 
         return text.ToString();
-    }
-
-    /// <summary>Unwinds the conversion while <c>path</c> still names the offending value.</summary>
-    private sealed class UnsupportedType(string typeName) : Exception(typeName)
-    {
-        public string TypeName { get; } = typeName;
     }
 }

@@ -126,12 +126,9 @@ internal static class ConfigMerge
             return items;
         }
 
-        var builder = items.ToBuilder();
-        var ordered = builder.Select((item, index) => (item, index))
+        return [.. items.Select((item, index) => (item, index))
             .OrderBy(pair => pair.item.Definition.Rank)
             .ThenBy(pair => pair.index)
-            .Select(pair => pair.item)
-            .ToImmutableArray();
-        return ordered;
+            .Select(pair => pair.item)];
     }
 }

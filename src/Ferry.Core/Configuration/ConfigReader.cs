@@ -83,28 +83,23 @@ internal sealed class ConfigReader
     // ------------------------------------------------------------------ Cargo's get_value_typed
 
     /// <summary>An integer from the files or the environment (Cargo's <c>get_integer</c>).</summary>
-    public Value<long>? GetInteger(ConfigKey key) => GetTyped(key, "an integer", static (ConfigValue v, out long value) =>
-    {
-        value = v is ConfigInteger i ? i.Value : 0;
-        return v is ConfigInteger;
-    }, static (string text, out long value, out string? error) => RustParse.TryInt64(text, out value, out error));
+    public Value<long>? GetInteger(ConfigKey key) => GetTyped(
+        key,
+        "an integer",
+        static value => value is ConfigInteger i ? (true, i.Value) : (false, 0L),
+        static text => (RustParse.TryInt64(text, out var parsed, out var error), parsed, error));
 
-    public Value<bool>? GetBool(ConfigKey key) => GetTyped(key, "true/false", static (ConfigValue v, out bool value) =>
-    {
-        value = v is ConfigBoolean { Value: true };
-        return v is ConfigBoolean;
-    }, static (string text, out bool value, out string? error) => RustParse.TryBool(text, out value, out error));
+    public Value<bool>? GetBool(ConfigKey key) => GetTyped(
+        key,
+        "true/false",
+        static value => value is ConfigBoolean b ? (true, b.Value) : (false, false),
+        static text => (RustParse.TryBool(text, out var parsed, out var error), parsed, error));
 
-    public Value<string>? GetString(ConfigKey key) => GetTyped(key, "a string", static (ConfigValue v, out string value) =>
-    {
-        value = v is ConfigString s ? s.Value : string.Empty;
-        return v is ConfigString;
-    }, static (string text, out string value, out string? error) =>
-    {
-        value = text;
-        error = null;
-        return true;
-    });
+    public Value<string>? GetString(ConfigKey key) => GetTyped(
+        key,
+        "a string",
+        static value => value is ConfigString s ? (true, s.Value) : (false, string.Empty),
+        static text => (true, text, (string?)null));
 
     /// <summary>A table without environment variables, or a Cargo "invalid configuration" error.</summary>
     public ConfigTable? GetTable(ConfigKey key) => Lookup(key) switch
@@ -394,7 +389,7 @@ internal sealed class ConfigReader
             {
                 if (!fields.Contains(name))
                 {
-                    _gctx.Shell.Warn($"unused config key `{key}.{ConfigKey.EscapePart(name)}` in `{value.Definition}`");
+                    _gctx.Shell.Warn($"unused config key `{key}.{name}` in `{value.Definition}`");
                 }
             }
         }
@@ -513,18 +508,20 @@ internal sealed class ConfigReader
         return result.MoveToImmutable();
     }
 
-    private delegate bool FromValue<T>(ConfigValue value, out T result);
-
-    private delegate bool FromText<T>(string text, out T result, out string? error);
-
-    private Value<T>? GetTyped<T>(ConfigKey key, string expected, FromValue<T> fromValue, FromText<T> fromText)
+    /// <summary>Cargo's <c>get_value_typed!</c>: the file value and the parsed variable, the higher definition winning.</summary>
+    private Value<T>? GetTyped<T>(
+        ConfigKey key,
+        string expected,
+        Func<ConfigValue, (bool Ok, T Value)> fromValue,
+        Func<string, (bool Ok, T Value, string? Error)> fromText)
     {
         var value = Lookup(key);
         Value<T>? fromEnvironment = null;
         if (_gctx.Environment.Get(key.EnvKey) is { } text)
         {
             var definition = Definition.Environment(key.EnvKey);
-            if (!fromText(text, out var parsed, out var error))
+            var (ok, parsed, error) = fromText(text);
+            if (!ok)
             {
                 throw new ConfigException(error!, definition);
             }
@@ -541,7 +538,8 @@ internal sealed class ConfigReader
             return fromEnvironment;
         }
 
-        if (!fromValue(value, out var typed))
+        var (matches, typed) = fromValue(value);
+        if (!matches)
         {
             throw ConfigException.Expected(key, expected, value);
         }

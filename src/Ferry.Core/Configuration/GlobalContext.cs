@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Ferry.Util.Diagnostics;
 
@@ -44,6 +45,8 @@ public sealed class GlobalContext
     private readonly Lazy<CacheConfig> _cache;
     private readonly Lazy<ResolverConfig> _resolver;
     private readonly Lazy<SecurityConfig> _security;
+    private readonly ConcurrentDictionary<string, Lazy<RegistryConfig>> _registries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<TargetConfig>> _targets = new(StringComparer.Ordinal);
 
     private GlobalContext(string cwd, string home, string cargoHome, EnvironmentSnapshot environment, CliOverrides cli, IShell shell, GlobalContext? sameFiles)
     {
@@ -187,10 +190,12 @@ public sealed class GlobalContext
     }
 
     /// <summary>A <c>[registries.NAME]</c> table (empty when not configured).</summary>
-    public RegistryConfig Registries(string name) => RegistryConfig.Read(Reader, name);
+    public RegistryConfig Registries(string name) =>
+        _registries.GetOrAdd(name, n => new Lazy<RegistryConfig>(() => RegistryConfig.Read(Reader, n))).Value;
 
     /// <summary>The <c>[target.TRIPLE]</c> settings, with <c>CARGO_TARGET_TRIPLE_*</c> variables applied.</summary>
-    public TargetConfig Target(string triple) => TargetConfig.Read(Reader, triple);
+    public TargetConfig Target(string triple) =>
+        _targets.GetOrAdd(triple, t => new Lazy<TargetConfig>(() => TargetConfig.Read(Reader, t))).Value;
 
     /// <summary>
     /// A user-defined alias (Cargo's <c>aliased_command</c>, minus the built-in ones): a string

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Ferry.Toml;
 
 namespace Ferry.Core.Configuration;
 
@@ -11,41 +12,33 @@ namespace Ferry.Core.Configuration;
 /// </summary>
 public static class TomlText
 {
-    private enum Style
-    {
-        Literal,
-        Basic,
-        MultiLineLiteral,
-        MultiLineBasic,
-    }
-
     /// <summary>A string value in the style <c>toml_writer</c> picks by default.</summary>
     public static string String(string value)
     {
-        var metrics = Measure(value);
-        Style style;
-        if (!metrics.EscapeCodes && !metrics.Escape && metrics.MaxDoubleQuotes == 0 && !metrics.Newline)
+        var (maxSingleQuotes, maxDoubleQuotes, escapeCodes, escape, newline) = Measure(value);
+        TomlStringStyle style;
+        if (!escapeCodes && !escape && maxDoubleQuotes == 0 && !newline)
         {
-            style = Style.Basic;
+            style = TomlStringStyle.Basic;
         }
-        else if (!metrics.EscapeCodes && metrics.MaxSingleQuotes == 0 && !metrics.Newline)
+        else if (!escapeCodes && maxSingleQuotes == 0 && !newline)
         {
-            style = Style.Literal;
+            style = TomlStringStyle.Literal;
         }
-        else if (!metrics.EscapeCodes && !metrics.Escape && metrics.MaxDoubleQuotes <= 2)
+        else if (!escapeCodes && !escape && maxDoubleQuotes <= 2)
         {
-            style = Style.MultiLineBasic;
+            style = TomlStringStyle.MultiLineBasic;
         }
-        else if (!metrics.EscapeCodes && metrics.MaxSingleQuotes <= 2)
+        else if (!escapeCodes && maxSingleQuotes <= 2)
         {
-            style = Style.MultiLineLiteral;
+            style = TomlStringStyle.MultiLineLiteral;
         }
         else
         {
-            style = metrics.Newline ? Style.MultiLineBasic : Style.Basic;
+            style = newline ? TomlStringStyle.MultiLineBasic : TomlStringStyle.Basic;
         }
 
-        return Write(value, style, metrics.Newline);
+        return Write(value, style, newline);
     }
 
     /// <summary>A key (inside an inline table): bare when possible, else a basic or literal string.</summary>
@@ -90,10 +83,10 @@ public static class TomlText
 
         if (!escapeCodes && !escape && !doubleQuotes)
         {
-            return Write(key, Style.Basic, newline: false);
+            return Write(key, TomlStringStyle.Basic, newline: false);
         }
 
-        return !escapeCodes && !singleQuotes ? Write(key, Style.Literal, newline: false) : Write(key, Style.Basic, newline: false);
+        return !escapeCodes && !singleQuotes ? Write(key, TomlStringStyle.Literal, newline: false) : Write(key, TomlStringStyle.Basic, newline: false);
     }
 
     /// <summary>A value as an inline TOML value (what Cargo's <c>cv_to_toml</c> displays).</summary>
@@ -157,24 +150,24 @@ public static class TomlText
         }
     }
 
-    private static string Write(string value, Style style, bool newline)
+    private static string Write(string value, TomlStringStyle style, bool newline)
     {
         var text = new StringBuilder(value.Length + 8);
         var delimiter = style switch
         {
-            Style.Literal => "'",
-            Style.Basic => "\"",
-            Style.MultiLineLiteral => "'''",
+            TomlStringStyle.Literal => "'",
+            TomlStringStyle.Basic => "\"",
+            TomlStringStyle.MultiLineLiteral => "'''",
             _ => "\"\"\"",
         };
-        var multiLine = style is Style.MultiLineLiteral or Style.MultiLineBasic;
+        var multiLine = style is TomlStringStyle.MultiLineLiteral or TomlStringStyle.MultiLineBasic;
         text.Append(delimiter);
         if (newline && multiLine)
         {
             text.Append('\n');
         }
 
-        if (style is Style.Literal or Style.MultiLineLiteral)
+        if (style is TomlStringStyle.Literal or TomlStringStyle.MultiLineLiteral)
         {
             text.Append(value);
         }
@@ -240,45 +233,32 @@ public static class TomlText
         return text.ToString();
     }
 
-    private static Metrics Measure(string value)
+    private static (int MaxSingleQuotes, int MaxDoubleQuotes, bool EscapeCodes, bool Escape, bool Newline) Measure(string value)
     {
-        var metrics = default(Metrics);
-        int singles = 0, doubles = 0;
+        int singles = 0, doubles = 0, maxSingles = 0, maxDoubles = 0;
+        bool escapeCodes = false, escape = false, newline = false;
         foreach (var c in value)
         {
             singles = c == '\'' ? singles + 1 : 0;
             doubles = c == '"' ? doubles + 1 : 0;
-            metrics.MaxSingleQuotes = Math.Max(metrics.MaxSingleQuotes, singles);
-            metrics.MaxDoubleQuotes = Math.Max(metrics.MaxDoubleQuotes, doubles);
+            maxSingles = Math.Max(maxSingles, singles);
+            maxDoubles = Math.Max(maxDoubles, doubles);
             switch (c)
             {
                 case '\\':
-                    metrics.Escape = true;
+                    escape = true;
                     break;
                 case '\t':
                     break;
                 case '\n':
-                    metrics.Newline = true;
+                    newline = true;
                     break;
                 default:
-                    if (c <= '\x1f' || c == '\x7f')
-                    {
-                        metrics.EscapeCodes = true;
-                    }
-
+                    escapeCodes |= c <= '\x1f' || c == '\x7f';
                     break;
             }
         }
 
-        return metrics;
-    }
-
-    private struct Metrics
-    {
-        public int MaxSingleQuotes;
-        public int MaxDoubleQuotes;
-        public bool EscapeCodes;
-        public bool Escape;
-        public bool Newline;
+        return (maxSingles, maxDoubles, escapeCodes, escape, newline);
     }
 }

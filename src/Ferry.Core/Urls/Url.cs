@@ -115,7 +115,7 @@ public sealed record Url
             }
         }
 
-        if (authority.Length == 0 && scheme != "file")
+        if (authority.Length == 0 && scheme != "file" && !scheme.EndsWith("+file", StringComparison.Ordinal))
         {
             error = "empty host";
             return false;

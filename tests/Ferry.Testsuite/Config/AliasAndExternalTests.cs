@@ -60,6 +60,27 @@ public sealed class AliasAndExternalTests
     }
 
     [Fact]
+    public void ConfigTakesOneValueTheNextWordIsTheCommand()
+    {
+        // `--config 'a=1' 'b=2'`: the second word is not a config value but the subcommand.
+        using var sandbox = new Sandbox();
+        var cargo = sandbox.Cargo("--config", "a=1", "b=2", "version");
+        var ferry = sandbox.Ferry("--config", "a=1", "b=2", "version");
+        Assert.Equal(101, ferry.ExitCode);
+        Assert.Equal(cargo.ExitCode, ferry.ExitCode);
+        Assert.StartsWith("error: no such command: `b=2`\n", ferry.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("error: no such command: `b=2`\n", cargo.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HelpShowsWhatAnAliasExpandsTo()
+    {
+        using var sandbox = WithConfig("[alias]\nrr = \"run --release\"\nv = \"version\"");
+        Assert.Equal(sandbox.Cargo("help", "rr"), sandbox.Ferry("help", "rr"));
+        Assert.Equal(sandbox.Ferry("help", "version"), sandbox.Ferry("help", "v"));
+    }
+
+    [Fact]
     public void AliasFromTheEnvironment()
     {
         using var sandbox = new Sandbox();
@@ -124,7 +145,7 @@ public sealed class AliasAndExternalTests
     }
 
     [Fact]
-    public void AliasToAnExternalCommandAndShadowWarning()
+    public void AliasShadowingAnExternalCommandWarnsLikeCargo()
     {
         using var sandbox = WithConfig("[alias]\nxt = \"version\"");
         var program = FakeCommand(sandbox, "cargo-xt", 0);

@@ -7,20 +7,20 @@ internal static class RepoPaths
 
     public static string Conformance => Path.Combine(Shared, "conformance");
 
-    public static string SharedRegistry => Path.Combine(Shared, "registry");
-
     /// <summary>
-    /// <c>../shared</c> beside the repository — or beside an ancestor of it, for a git worktree
-    /// checked out deeper (e.g. <c>/work/wt/NAME</c> next to <c>/work/shared</c>).
+    /// The read-only team folder beside the repository (<c>../shared</c>), found by walking up so
+    /// that git worktrees in other folders work too.
     /// </summary>
     public static string Shared { get; } = FindShared();
 
+    public static string SharedRegistry => Path.Combine(Shared, "registry");
+
     private static string FindShared()
     {
-        for (var dir = new DirectoryInfo(Root).Parent; dir is not null; dir = dir.Parent)
+        for (var dir = new DirectoryInfo(Root); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "shared");
-            if (Directory.Exists(candidate))
+            if (Directory.Exists(Path.Combine(candidate, "conformance")))
             {
                 return candidate;
             }

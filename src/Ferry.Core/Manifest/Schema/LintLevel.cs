@@ -1,0 +1,9 @@
+namespace Ferry.Core.Manifest.Schema;
+
+public enum LintLevel
+{
+    Forbid,
+    Deny,
+    Warn,
+    Allow,
+}

@@ -1,0 +1,4 @@
+namespace Ferry.Core.Manifest;
+
+/// <summary>A workspace root without a <c>[package]</c>.</summary>
+public sealed record VirtualManifest : LoadedManifest;

@@ -363,6 +363,9 @@ public sealed class PackageRegistry : IPackageQuery, IResolverDiagnostics, IDisp
         };
     }
 
+    /// <summary>The source serving <paramref name="source"/> in this run, creating it if no query needed it yet.</summary>
+    internal ISource SourceFor(PackageId id) => EnsureLoaded(id.Source, id.Name);
+
     public void Dispose() => _factory.Dispose();
 
     private ISource EnsureLoaded(SourceId id, string dependencyName)

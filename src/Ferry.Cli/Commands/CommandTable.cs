@@ -45,6 +45,7 @@ internal sealed class CommandTable
     public static CommandTable CreateDefault() => new(
     [
         new ConfigCommand(),
+        new FetchCommand(),
         new GenerateLockfileCommand(),
         new HelpCommand(),
         new InitCommand(),

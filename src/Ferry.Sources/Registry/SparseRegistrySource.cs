@@ -54,6 +54,7 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
     private readonly Lock _configLock = new();
     private readonly PrefetchPlanner _planner;
     private Task<ConfigState>? _config;
+    private Task<RegistryConfigJson?>? _downloadConfig;
     private volatile bool _authRequired;
     private string? _token;
 
@@ -88,6 +89,12 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
 
     public override bool HasPending => _pending.Count > 0;
 
+    /// <summary>The run's HTTP session (created on first use).</summary>
+    public HttpSession Http => _http();
+
+    /// <summary>Whether this run may not use the network (<c>--offline</c>, <c>--frozen</c>, <c>net.offline</c>).</summary>
+    public bool Offline => _offline;
+
     /// <summary>The directory holding this registry's cached index files.</summary>
     public string CacheRoot => _cacheRoot;
 
@@ -105,6 +112,45 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
 
         var json = config.Json ?? throw new FerryException("config.json not found");
         return CrateDownloadUrl.For(json.Dl, name, version.ToString(), checksum);
+    }
+
+    /// <summary>
+    /// The request for a package's <c>.crate</c>. Its URL comes from <c>config.json</c>: the copy
+    /// this run loaded, else the cached copy (as in Cargo, downloading alone does not revalidate the
+    /// index, so a fetch with a warm cache prints no <c>Updating</c>), else a fresh one. The token
+    /// goes along when the registry requires one, and only to the index's own origin.
+    /// </summary>
+    public async Task<HttpFetch> CrateFetchAsync(string name, Version version, string checksum, CancellationToken cancellationToken)
+    {
+        RegistryConfigJson json;
+        Task<ConfigState>? loaded;
+        lock (_configLock)
+        {
+            loaded = _config;
+        }
+
+        if (loaded is null && !_offline && await CachedDownloadConfigAsync(cancellationToken).ConfigureAwait(false) is { } cached)
+        {
+            json = cached;
+        }
+        else
+        {
+            var config = await ConfigAsync(cancellationToken).ConfigureAwait(false);
+            if (config.Error is { } error)
+            {
+                throw error;
+            }
+
+            json = config.Json ?? throw new FerryException("config.json not found");
+        }
+
+        var url = CrateDownloadUrl.For(json.Dl, name, version.ToString(), checksum);
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            throw new FerryException($"invalid download URL `{url}` from the `dl` of {DisplayIndex}");
+        }
+
+        return new HttpFetch(uri, $"{name} v{version}", Authorization: json.AuthRequired || _authRequired ? _token : null, AuthorizedOrigin: _origin);
     }
 
     public override QueryResult Query(Dependency dependency)
@@ -432,6 +478,27 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
 
         var fetch = new HttpFetch(new Uri(_indexUrl, RegistryConfigJson.FileName), RegistryConfigJson.FileName, Authorization: _authRequired ? _token : null, AuthorizedOrigin: _origin);
         return await http.GetAsync(fetch, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<RegistryConfigJson?> CachedDownloadConfigAsync(CancellationToken cancellationToken)
+    {
+        lock (_configLock)
+        {
+            return _downloadConfig ??= LoadCachedDownloadConfigAsync(cancellationToken);
+        }
+    }
+
+    private async Task<RegistryConfigJson?> LoadCachedDownloadConfigAsync(CancellationToken cancellationToken)
+    {
+        var bytes = await TryReadAsync(Path.Combine(_cacheRoot, RegistryConfigJson.FileName), cancellationToken).ConfigureAwait(false);
+        var json = bytes is null ? null : TryParse(bytes);
+        if (json is { AuthRequired: true })
+        {
+            _authRequired = true;
+            _token ??= _credentials.Token(Actual);
+        }
+
+        return json;
     }
 
     private static RegistryConfigJson? TryParse(byte[] json)

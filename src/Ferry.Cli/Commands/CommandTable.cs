@@ -55,6 +55,7 @@ internal sealed class CommandTable
         new PkgidCommand(),
         new UpdateCommand(),
         new ReadManifestCommand(),
+        new VerifyCommand(),
         new VerifyProjectCommand(),
         new VersionCommand(),
     ]);

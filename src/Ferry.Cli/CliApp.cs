@@ -234,8 +234,21 @@ internal sealed class CliApp
             "never" => ColorChoice.Never,
             var other => throw new FerryException($"argument for --color must be auto, always, or never, but found `{other}`"),
         };
-        shell = new TerminalShell(_stdout, _stderr, TerminalShell.ShouldColor(color, !_stderrIsTerminal), verbosity);
+        shell = new TerminalShell(_stdout, _stderr, TerminalShell.ShouldColor(color, !_stderrIsTerminal), verbosity, _stderrIsTerminal ? TerminalWidth : null);
         forwarding.Target = shell;
+    }
+
+    /// <summary>The terminal's columns (Cargo asks stderr's terminal; .NET asks the console's), 80 when it cannot tell.</summary>
+    private static int? TerminalWidth()
+    {
+        try
+        {
+            return Console.WindowWidth is > 0 and var width ? width : 80;
+        }
+        catch (Exception error) when (error is IOException or PlatformNotSupportedException or InvalidOperationException)
+        {
+            return 80;
+        }
     }
 
     private static CliOverrides ToOverrides(GlobalOptions globals) => new()

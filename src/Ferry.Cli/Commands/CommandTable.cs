@@ -45,6 +45,7 @@ internal sealed class CommandTable
     public static CommandTable CreateDefault() => new(
     [
         new ConfigCommand(),
+        new FetchCommand(),
         new GenerateLockfileCommand(),
         new HelpCommand(),
         new InitCommand(),
@@ -55,6 +56,7 @@ internal sealed class CommandTable
         new UpdateCommand(),
         new ReadManifestCommand(),
         new TreeCommand(),
+        new VerifyCommand(),
         new VerifyProjectCommand(),
         new VersionCommand(),
     ]);

@@ -28,6 +28,12 @@ internal sealed class ForwardingShell : IShell
 
     public void Out(string text) => Target.Out(text);
 
+    public int? ProgressWidth => Target.ProgressWidth;
+
+    public void Transient(string status, string text) => Target.Transient(status, text);
+
+    public void ClearTransient() => Target.ClearTransient();
+
     public void Raw(string text) => Target.Raw(text);
 
     public void WarnReport(string title, IReadOnlyList<string> notes) => Target.WarnReport(title, notes);

@@ -12,16 +12,24 @@ internal sealed class TerminalShell : IShell
     private readonly TextWriter _stdout;
     private readonly TextWriter _stderr;
     private readonly object _lock = new();
+    private readonly Func<int?> _progressWidth;
 
-    public TerminalShell(TextWriter stdout, TextWriter stderr, bool colorStderr, Verbosity verbosity)
+    // A transient (progress) line is on screen: the next output erases it first, as in Cargo.
+    private bool _needsClear;
+
+    public TerminalShell(TextWriter stdout, TextWriter stderr, bool colorStderr, Verbosity verbosity, Func<int?>? progressWidth = null)
     {
         _stdout = stdout;
         _stderr = stderr;
         ColorStderr = colorStderr;
         Verbosity = verbosity;
+        _progressWidth = progressWidth ?? (static () => null);
     }
 
     public bool ColorStderr { get; }
+
+    /// <summary>The terminal's width when stderr is one (asked each time: the window may be resized).</summary>
+    public int? ProgressWidth => _progressWidth();
 
     public Verbosity Verbosity { get; set; }
 
@@ -80,6 +88,7 @@ internal sealed class TerminalShell : IShell
     {
         lock (_lock)
         {
+            EraseTransient();
             _stdout.Write(text);
             _stdout.Flush();
         }
@@ -91,12 +100,48 @@ internal sealed class TerminalShell : IShell
     {
         lock (_lock)
         {
+            EraseTransient();
             _stderr.Write(text);
             _stderr.Flush();
         }
     }
 
+    public void Transient(string status, string text)
+    {
+        lock (_lock)
+        {
+            EraseTransient();
+            var padded = status.Length < 12 ? new string(' ', 12 - status.Length) + status : status;
+            _stderr.Write(Paint(padded, Style.Help) + " " + text + "\r");
+            _stderr.Flush();
+            _needsClear = true;
+        }
+    }
+
+    public void ClearTransient()
+    {
+        lock (_lock)
+        {
+            EraseTransient();
+        }
+    }
+
     public string Paint(string text, string style) => ColorStderr ? style + text + Style.Reset : text;
+
+    // Cargo erases with "ESC [K" only where it uses colour (a terminal); elsewhere the carriage
+    // return alone lets the next line overwrite the transient one.
+    private void EraseTransient()
+    {
+        if (_needsClear)
+        {
+            if (ColorStderr)
+            {
+                _stderr.Write("\u001b[K");
+            }
+
+            _needsClear = false;
+        }
+    }
 
     private void WriteStatus(string status, string message, string style)
     {

@@ -77,27 +77,32 @@ internal sealed class CrateExtractionSink : ICrateEntrySink, IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    // File writes are synchronous on purpose: FileStream's async methods on a regular file queue
+    // each call to the thread pool, and a crate of a thousand small files then spends more time
+    // hopping threads than writing. Callers run extractions on worker threads for parallelism.
+    public ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         try
         {
-            await _file!.WriteAsync(data, cancellationToken).ConfigureAwait(false);
+            _file!.Write(data.Span);
         }
         catch (IOException e)
         {
             throw Failed(_fileRelative, e);
         }
+
+        return ValueTask.CompletedTask;
     }
 
-    public async ValueTask EndFileAsync(CancellationToken cancellationToken)
+    public ValueTask EndFileAsync(CancellationToken cancellationToken)
     {
         var file = _file!;
         _file = null;
         try
         {
-            await using (file.ConfigureAwait(false))
+            using (file)
             {
-                await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+                file.Flush();
                 if (!OperatingSystem.IsWindows())
                 {
                     File.SetUnixFileMode(file.SafeFileHandle, (UnixFileMode)((_fileMode & AllPermissions & ~_umask) | OwnerReadWrite));
@@ -110,6 +115,8 @@ internal sealed class CrateExtractionSink : ICrateEntrySink, IAsyncDisposable
         {
             throw Failed(_fileRelative, e);
         }
+
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>Applies directory modes (umask applied, owner rwx kept) and the archive's directory mtimes.</summary>
@@ -131,14 +138,16 @@ internal sealed class CrateExtractionSink : ICrateEntrySink, IAsyncDisposable
     }
 
     /// <summary>Writes one of the marker files at the package root.</summary>
-    public async Task WriteMarkerAsync(string name, string contents, CancellationToken cancellationToken)
+    public Task WriteMarkerAsync(string name, string contents, CancellationToken cancellationToken)
     {
         var full = Map(name);
-        await File.WriteAllTextAsync(full, contents, cancellationToken).ConfigureAwait(false);
+        File.WriteAllText(full, contents);
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(full, (UnixFileMode)((0b110_100_100 & ~_umask) | OwnerReadWrite));
         }
+
+        return Task.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()

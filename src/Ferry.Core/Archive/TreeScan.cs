@@ -44,7 +44,9 @@ internal sealed class TreeScan
                     continue;
                 }
 
-                if (info.LinkTarget is not null || (info.Attributes & FileAttributes.ReparsePoint) != 0)
+                // The attributes come with the directory listing; .NET marks symbolic links as reparse points on
+                // every platform, so no readlink per file is needed.
+                if ((info.Attributes & FileAttributes.ReparsePoint) != 0)
                 {
                     irregular.Add(relative);
                 }
@@ -62,26 +64,29 @@ internal sealed class TreeScan
         return new TreeScan(files, irregular);
     }
 
-    private static async Task<TreeDigestEntry> HashAsync(FileInfo file, string relative, byte[] buffer, CancellationToken cancellationToken)
+    // Synchronous reads: FileStream's async reads of regular files queue each call to the thread
+    // pool, which for thousands of small files costs more than the reading itself. Callers that
+    // want parallelism scan several trees on worker threads.
+    private static Task<TreeDigestEntry> HashAsync(FileInfo file, string relative, byte[] buffer, CancellationToken cancellationToken)
     {
         if (file.Length == 0)
         {
-            return new TreeDigestEntry(relative, 0, EmptySha256);
+            return Task.FromResult(new TreeDigestEntry(relative, 0, EmptySha256));
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long size = 0;
-        var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        await using (stream.ConfigureAwait(false))
+        using (var handle = File.OpenHandle(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan))
         {
             int read;
-            while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = RandomAccess.Read(handle, buffer, size)) > 0)
             {
                 hash.AppendData(buffer.AsSpan(0, read));
                 size += read;
             }
         }
 
-        return new TreeDigestEntry(relative, size, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        return Task.FromResult(new TreeDigestEntry(relative, size, Convert.ToHexStringLower(hash.GetHashAndReset())));
     }
 }

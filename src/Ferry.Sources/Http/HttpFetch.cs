@@ -13,4 +13,11 @@ internal sealed record HttpFetch(
     string? IfNoneMatch = null,
     string? IfModifiedSince = null,
     string? Authorization = null,
-    Uri? AuthorizedOrigin = null);
+    Uri? AuthorizedOrigin = null)
+{
+    /// <summary>Called with the bytes received so far in this attempt and the declared length; the body is then streamed.</summary>
+    public Action<long, long?>? Progress { get; init; }
+
+    /// <summary>The most a body may hold; a larger one fails the request at once (a hostile answer will not improve on retry). Null: no cap.</summary>
+    public long? MaxBodyBytes { get; init; }
+}

@@ -184,7 +184,9 @@ internal sealed class HttpSession : IDisposable
         try
         {
             using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            var body = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+            var body = fetch.Progress is null && fetch.MaxBodyBytes is null
+                ? await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false)
+                : await ReadBodyAsync(response, fetch, timeout, cancellationToken).ConfigureAwait(false);
             _statistics.AddBytes(body.Length);
             var status = (int)response.StatusCode;
             if (status == 304)
@@ -205,6 +207,57 @@ internal sealed class HttpSession : IDisposable
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new TimeoutException($"operation timed out after {_settings.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} seconds");
+        }
+    }
+
+    /// <summary>
+    /// Reads a body in chunks, reporting progress, refusing more than the caller's cap (so a
+    /// hostile server cannot make us buffer gigabytes), and treating <c>http.timeout</c> as the
+    /// longest silence rather than a deadline for the whole body: like Cargo (curl's low-speed
+    /// limit), a slow download that keeps moving is not cut off.
+    /// </summary>
+    private async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, HttpFetch fetch, CancellationTokenSource timeout, CancellationToken cancellationToken)
+    {
+        var declared = response.Content.Headers.ContentLength;
+        if (fetch.MaxBodyBytes is { } cap && declared > cap && (int)response.StatusCode is >= 200 and < 300)
+        {
+            throw new FerryException(string.Create(CultureInfo.InvariantCulture, $"the response from `{fetch.Url}` declares {declared} bytes, more than the limit of {cap}"));
+        }
+
+        var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var body = new MemoryStream(declared is > 0 and < int.MaxValue ? (int)declared : 0);
+            var buffer = new byte[64 * 1024];
+            fetch.Progress?.Invoke(0, declared);
+            while (true)
+            {
+                int read;
+                try
+                {
+                    read = await stream.ReadAsync(buffer, timeout.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"no data received for {_settings.Timeout.TotalSeconds} seconds"));
+                }
+
+                if (read == 0)
+                {
+                    break;
+                }
+
+                body.Write(buffer, 0, read);
+                if (fetch.MaxBodyBytes is { } limit && body.Length > limit)
+                {
+                    throw new FerryException(string.Create(CultureInfo.InvariantCulture, $"the response from `{fetch.Url}` is larger than the limit of {limit} bytes"));
+                }
+
+                fetch.Progress?.Invoke(body.Length, declared);
+                timeout.CancelAfter(_settings.Timeout);
+            }
+
+            return body.Length == body.Capacity ? body.GetBuffer() : body.ToArray();
         }
     }
 

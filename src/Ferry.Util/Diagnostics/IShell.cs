@@ -54,4 +54,24 @@ public interface IShell
     {
         Raw("error: " + error.Message + "\n");
     }
+
+    /// <summary>
+    /// The width a progress line may use on stderr, or null when stderr is not a terminal (Cargo's
+    /// <c>err_width().progress_max_width()</c>). Whether to draw one at all is the caller's decision
+    /// (<c>term.progress</c>); see <see cref="ProgressLine"/>.
+    /// </summary>
+    int? ProgressWidth => null;
+
+    /// <summary>
+    /// Draws a transient line on stderr: the status right-aligned as in <see cref="Status"/>, then
+    /// <paramref name="text"/>, then a carriage return. The next output of any kind replaces it.
+    /// </summary>
+    void Transient(string status, string text)
+    {
+    }
+
+    /// <summary>Erases the transient line, if one is shown.</summary>
+    void ClearTransient()
+    {
+    }
 }

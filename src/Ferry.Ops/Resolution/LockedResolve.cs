@@ -1,0 +1,45 @@
+using Ferry.Core.Configuration;
+using Ferry.Core.Lockfile;
+using Ferry.Core.Manifest;
+using Ferry.Core.Resolution;
+using Ferry.Core.Workspaces;
+using Ferry.Sources;
+
+namespace Ferry.Ops.Resolution;
+
+/// <summary>
+/// Cargo's <c>ops::resolve_ws</c> / <c>resolve_with_registry</c>, the implicit resolution every
+/// command that needs the dependency graph starts with (<c>fetch</c>, <c>vendor</c>, <c>tree</c>,
+/// <c>build</c>): resolve the whole workspace (all features, dev-dependencies) keeping what
+/// <c>Cargo.lock</c> pins, write the lockfile if the result differs (refused under
+/// <c>--locked</c>/<c>--frozen</c>), and report what changed (<c>Locking 3 packages ...</c>) only
+/// when it was written.
+/// </summary>
+internal static class LockedResolve
+{
+    /// <summary>Resolves <paramref name="workspace"/> through <paramref name="registry"/> and keeps Cargo.lock in step.</summary>
+    public static async Task<LockedResolveResult> ResolveAsync(
+        GlobalContext gctx,
+        Workspace workspace,
+        ManifestLoader loader,
+        PackageRegistry registry,
+        CancellationToken cancellationToken)
+    {
+        var resolver = new WorkspaceResolver(workspace, loader, gctx, registry);
+        var previous = resolver.LoadPrevious();
+        var resolve = await resolver.ResolveWithPreviousAsync(previous, new WorkspaceResolveOptions(), cancellationToken).ConfigureAwait(false);
+        var plan = LockfileWriter.Write(resolve, resolver.LockfilePath, new LockfileWriteOptions
+        {
+            Lock = gctx.Cli.Frozen ? LockfileLock.Frozen : gctx.Locked ? LockfileLock.Locked : LockfileLock.None,
+            LowestRustVersion = resolver.LowestRustVersion(),
+            Context = resolver.LockfileContext(),
+        });
+        if (plan.Changed)
+        {
+            new LockfileChanges(gctx.Shell, registry, workspace.Members.Select(m => m.PackageId), resolver.HonorsRustVersion(), resolver.RequiredRustVersion)
+                .PrintSync(previous, plan.Resolve);
+        }
+
+        return new LockedResolveResult(plan.Resolve, previous, resolver);
+    }
+}

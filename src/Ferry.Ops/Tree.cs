@@ -6,6 +6,7 @@ using Ferry.Ops.Resolution;
 using Ferry.Ops.Trees;
 using Ferry.Resolver;
 using Ferry.Resolver.Features;
+using Ferry.Sources.Cache;
 using Ferry.Util.Diagnostics;
 
 namespace Ferry.Ops;
@@ -94,6 +95,12 @@ public static class Tree
             }
         }
 
+        // rustc is slow to start: ask it now, and look at the answer where Cargo would have asked.
+        var rustc = new RustcTargetInfo(gctx, gctx.Cwd);
+        var requested = allTargets || targets.Count == 0 ? [.. rustc.ConfiguredTargets()] : targets;
+        var targetDataTask = rustc.TargetDataAsync(requested, allTargets, cancellationToken);
+        _ = targetDataTask.ContinueWith(task => task.Exception, TaskScheduler.Default);
+
         var loader = new ManifestLoader(environment);
         var workspace = WorkspaceArgs.Workspace(options.ManifestPath, environment, loader);
         if (options.PackageWithoutValue && options.Packages.Count == 0)
@@ -108,19 +115,29 @@ public static class Tree
         }
 
         // Cargo's `build_and_print` from here on.
-        var rustc = new RustcTargetInfo(gctx, workspace.Root);
-        var requested = allTargets || targets.Count == 0 ? [.. rustc.ConfiguredTargets()] : targets;
-        var targetData = await rustc.TargetDataAsync(requested, allTargets, cancellationToken).ConfigureAwait(false);
-        var specs = selection.ToSpecs(workspace, shell);
+        IReadOnlyList<SelectedSpec> specs;
+        try
+        {
+            specs = selection.ToSpecs(workspace, shell);
+        }
+        catch (FerryException)
+        {
+            // Cargo asks rustc before it looks at the specs.
+            await targetDataTask.ConfigureAwait(false);
+            throw;
+        }
+
         var hasDev = edges.Includes(Core.Dependencies.DependencyKind.Development) ? HasDevUnits.Yes : HasDevUnits.No;
         var forceAll = allTargets ? ForceAllTargets.Yes : ForceAllTargets.No;
 
         using var registry = WorkspaceResolver.CreateRegistry(gctx, loader);
-        var resolver = new WorkspaceResolver(workspace, loader, gctx, registry);
-        var packages = new PackageSet(PathPackages.Collect(workspace, loader), new RegistryPackageDownloader(gctx, registry, loader));
+        var packages = new PackageManifests(
+            PathPackages.Collect(workspace, loader),
+            new RegistryPackageDownloader(registry, loader, new PackageDownloadOptions { VerifyExtracted = false }) { TrustExtracted = true });
         var resolved = await WorkspaceResolution.ResolveAsync(
-            workspace, resolver, packages, targetData, cliFeatures, specs, hasDev, forceAll, cancellationToken).ConfigureAwait(false);
+            gctx, workspace, loader, registry, packages, targetDataTask, cliFeatures, specs, hasDev, forceAll, cancellationToken).ConfigureAwait(false);
         var targeted = resolved.Targeted;
+        var targetData = resolved.TargetData;
         var graph = TreeGraphBuilder.Build(targeted, resolved.Features, resolved.Members, targetData, packages, edges, allTargets);
 
         var ids = targeted.Packages.Order().ToList();

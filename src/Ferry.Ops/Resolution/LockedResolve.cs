@@ -18,16 +18,39 @@ namespace Ferry.Ops.Resolution;
 internal static class LockedResolve
 {
     /// <summary>Resolves <paramref name="workspace"/> through <paramref name="registry"/> and keeps Cargo.lock in step.</summary>
+    /// <param name="beforeWrite">
+    /// Awaited after resolving and before the lockfile is touched: a command that asks something
+    /// else meanwhile (<c>tree</c> runs rustc) fails with that error first, as Cargo does when it
+    /// asks before resolving, and leaves the lockfile alone.
+    /// </param>
     public static async Task<LockedResolveResult> ResolveAsync(
         GlobalContext gctx,
         Workspace workspace,
         ManifestLoader loader,
         PackageRegistry registry,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<Task>? beforeWrite = null)
     {
         var resolver = new WorkspaceResolver(workspace, loader, gctx, registry);
-        var previous = resolver.LoadPrevious();
-        var resolve = await resolver.ResolveWithPreviousAsync(previous, new WorkspaceResolveOptions(), cancellationToken).ConfigureAwait(false);
+        Resolve? previous;
+        Resolve resolve;
+        try
+        {
+            previous = resolver.LoadPrevious();
+            resolve = await resolver.ResolveWithPreviousAsync(previous, new WorkspaceResolveOptions(), cancellationToken).ConfigureAwait(false);
+        }
+        catch when (beforeWrite is not null)
+        {
+            // The other question was asked first: its failure is the one to report.
+            await beforeWrite().ConfigureAwait(false);
+            throw;
+        }
+
+        if (beforeWrite is not null)
+        {
+            await beforeWrite().ConfigureAwait(false);
+        }
+
         var plan = LockfileWriter.Write(resolve, resolver.LockfilePath, new LockfileWriteOptions
         {
             Lock = gctx.Cli.Frozen ? LockfileLock.Frozen : gctx.Locked ? LockfileLock.Locked : LockfileLock.None,

@@ -25,8 +25,8 @@ internal sealed class RustcTargetInfo
 
     private readonly GlobalContext _gctx;
     private readonly string _cwd;
-    private readonly Dictionary<string, TargetCfgInfo> _cfgs = new(StringComparer.Ordinal);
-    private string? _verboseVersion;
+    private readonly Dictionary<string, Task<TargetCfgInfo>> _cfgs = new(StringComparer.Ordinal);
+    private Task<string>? _verboseVersion;
 
     public RustcTargetInfo(GlobalContext gctx, string cwd)
     {
@@ -38,24 +38,21 @@ internal sealed class RustcTargetInfo
     public string Program => _gctx.Tool("rustc", _gctx.Build.Rustc, required: true) ?? "rustc";
 
     /// <summary>The output of <c>rustc -vV</c>.</summary>
-    public async Task<string> VerboseVersionAsync(CancellationToken cancellationToken)
-    {
-        if (_verboseVersion is null)
-        {
-            ProcessResult result;
-            try
-            {
-                result = await ProcessRunner.RunAsync(Program, ["-vV"], _cwd, null, cancellationToken).ConfigureAwait(false);
-            }
-            catch (FerryException error)
-            {
-                throw new FerryException("could not execute process `" + Program + " -vV` (never executed)", error.InnerException ?? error);
-            }
+    public Task<string> VerboseVersionAsync(CancellationToken cancellationToken) => _verboseVersion ??= RunVerboseVersionAsync(cancellationToken);
 
-            _verboseVersion = result.EnsureSuccess().Stdout;
+    private async Task<string> RunVerboseVersionAsync(CancellationToken cancellationToken)
+    {
+        ProcessResult result;
+        try
+        {
+            result = await ProcessRunner.RunAsync(Program, ["-vV"], _cwd, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FerryException error)
+        {
+            throw new FerryException("could not execute process `" + Program + " -vV` (never executed)", error.InnerException ?? error);
         }
 
-        return _verboseVersion;
+        return result.EnsureSuccess().Stdout;
     }
 
     /// <summary>The <c>host:</c> line of <c>rustc -vV</c>.</summary>
@@ -76,8 +73,9 @@ internal sealed class RustcTargetInfo
     /// <summary>The host's cfg values (no <c>--target</c>).</summary>
     public async Task<TargetCfgInfo> HostAsync(CancellationToken cancellationToken)
     {
+        var cfg = CfgAsync(null, null, cancellationToken);
         var triple = await HostTripleAsync(cancellationToken).ConfigureAwait(false);
-        return await CfgAsync(null, triple, cancellationToken).ConfigureAwait(false);
+        return (await cfg.ConfigureAwait(false)) with { Triple = triple };
     }
 
     /// <summary>A <c>--target</c>'s cfg values.</summary>
@@ -89,11 +87,19 @@ internal sealed class RustcTargetInfo
     /// </summary>
     public async Task<TargetData> TargetDataAsync(IReadOnlyList<string> requested, bool allTargets, CancellationToken cancellationToken)
     {
-        var host = await HostAsync(cancellationToken).ConfigureAwait(false);
+        // Every query at once (rustc takes tens of milliseconds to start), awaited in Cargo's order
+        // so the first failure reported is the one Cargo reports.
+        var version = VerboseVersionAsync(cancellationToken);
+        var hostCfg = CfgAsync(null, null, cancellationToken);
+        var targetTasks = requested.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(triple => TargetAsync(triple, cancellationToken))
+            .ToList();
+        await version.ConfigureAwait(false);
+        var host = (await hostCfg.ConfigureAwait(false)) with { Triple = await HostTripleAsync(cancellationToken).ConfigureAwait(false) };
         var targets = new List<TargetCfgInfo>();
-        foreach (var triple in requested.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        foreach (var task in targetTasks)
         {
-            targets.Add(await TargetAsync(triple, cancellationToken).ConfigureAwait(false));
+            targets.Add(await task.ConfigureAwait(false));
         }
 
         if (allTargets && targets.Count == 0)
@@ -110,14 +116,20 @@ internal sealed class RustcTargetInfo
     /// </summary>
     public ImmutableArray<string> ConfiguredTargets() => _gctx.Build.Target?.Values(_gctx.Cwd) ?? [];
 
-    private async Task<TargetCfgInfo> CfgAsync(string? target, string triple, CancellationToken cancellationToken)
+    private Task<TargetCfgInfo> CfgAsync(string? target, string? triple, CancellationToken cancellationToken)
     {
         var key = target ?? string.Empty;
-        if (_cfgs.TryGetValue(key, out var cached))
+        if (!_cfgs.TryGetValue(key, out var task))
         {
-            return cached;
+            task = RunCfgAsync(target, triple ?? string.Empty, cancellationToken);
+            _cfgs[key] = task;
         }
 
+        return task;
+    }
+
+    private async Task<TargetCfgInfo> RunCfgAsync(string? target, string triple, CancellationToken cancellationToken)
+    {
         var args = new List<string> { "-", "--crate-name", "___", "--print=file-names" };
         if (target is not null)
         {
@@ -135,7 +147,7 @@ internal sealed class RustcTargetInfo
         ProcessResult result;
         try
         {
-            result = await ProcessRunner.RunAsync(Program, args, _cwd, null, cancellationToken).ConfigureAwait(false);
+            result = await ProcessRunner.RunAsync(Program, args, _cwd, null, cancellationToken, standardInput: string.Empty).ConfigureAwait(false);
             result.EnsureSuccess();
         }
         catch (FerryException error)
@@ -158,8 +170,6 @@ internal sealed class RustcTargetInfo
             throw new FerryException(error.Message, error.InnerException);
         }
 
-        var info = new TargetCfgInfo(triple, cfgs);
-        _cfgs[key] = info;
-        return info;
+        return new TargetCfgInfo(triple, cfgs);
     }
 }

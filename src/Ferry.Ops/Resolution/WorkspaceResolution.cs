@@ -1,31 +1,41 @@
+using Ferry.Core.Configuration;
+using Ferry.Core.Manifest;
 using Ferry.Core.Workspaces;
 using Ferry.Resolver;
 using Ferry.Resolver.Features;
+using Ferry.Sources;
 
 namespace Ferry.Ops.Resolution;
 
 /// <summary>
 /// Cargo's <c>resolve_ws_with_opts</c>, the pipeline of every command that looks at the resolved
-/// graph with features (<c>tree</c>, <c>build</c>, <c>metadata</c>): the lockfile resolve (written
-/// back if it changed), the member selection with Cargo's feature errors, the targeted second
+/// graph with features (<c>tree</c>, <c>build</c>, <c>metadata</c>): the lockfile resolve
+/// (<see cref="LockedResolve"/>: written back if it changed), the member selection with Cargo's feature errors, the targeted second
 /// resolve of exactly those members and features, the download of every package the command can
-/// reach (their targets say which are proc-macros), and the feature resolver. See
+/// reach (their targets say which are proc-macros), and the feature resolver. The platforms come
+/// in as a task, so rustc runs while the lockfile is resolved; it is awaited before the lockfile is
+/// written, so its errors still come first. See
 /// <c>docs/features.md</c>.
 /// </summary>
 internal static class WorkspaceResolution
 {
     public static async Task<ResolvedWorkspace> ResolveAsync(
+        GlobalContext gctx,
         Workspace workspace,
-        WorkspaceResolver resolver,
-        PackageSet packages,
-        TargetData targetData,
+        ManifestLoader loader,
+        PackageRegistry registry,
+        PackageManifests packages,
+        Task<TargetData> targetDataTask,
         CliFeatures cliFeatures,
         IReadOnlyList<IPackageSpec> specs,
         HasDevUnits hasDevUnits,
         ForceAllTargets forceAllTargets,
         CancellationToken cancellationToken)
     {
-        var lockResolve = await resolver.ResolveWithLockfileAsync(cancellationToken).ConfigureAwait(false);
+        var locked = await LockedResolve.ResolveAsync(gctx, workspace, loader, registry, cancellationToken, beforeWrite: () => targetDataTask).ConfigureAwait(false);
+        var targetData = await targetDataTask.ConfigureAwait(false);
+        var lockResolve = locked.Resolve;
+        var resolver = locked.Resolver;
         var workspaceMembers = new WorkspaceMembers([.. workspace.Members.Select(m => m.Summary)], workspace.CurrentOpt?.PackageId, workspace.IsVirtual);
         var members = WorkspaceFeatureSelection.MembersWithFeatures(workspaceMembers, specs, cliFeatures, workspace.ResolveBehavior);
         var targeted = await resolver.ResolveWithPreviousAsync(
@@ -41,6 +51,6 @@ internal static class WorkspaceResolution
             cancellationToken).ConfigureAwait(false);
         var opts = FeatureOpts.Create(workspace.ResolveBehavior, hasDevUnits, forceAllTargets);
         var features = FeatureResolver.Resolve(targeted, targetData, members, opts, packages);
-        return new ResolvedWorkspace(lockResolve, targeted, members, features);
+        return new ResolvedWorkspace(lockResolve, targeted, members, features, targetData);
     }
 }

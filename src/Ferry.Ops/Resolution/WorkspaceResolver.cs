@@ -47,32 +47,6 @@ internal sealed class WorkspaceResolver
 
     public Resolve? LoadPrevious() => CargoLock.Load(LockfilePath, LockfileContext());
 
-    /// <summary>
-    /// The implicit resolve every command but <c>generate-lockfile</c> and <c>update</c> starts with
-    /// (Cargo's <c>resolve_ws</c>): load Cargo.lock, re-resolve every member with every feature
-    /// keeping what it locked, write the file back if that changed it (which <c>--locked</c> and
-    /// <c>--frozen</c> forbid) and report the changes as <c>Locking</c>/<c>Adding</c>/... lines.
-    /// Returns the resolve as written (its format may have moved on).
-    /// </summary>
-    public async Task<Resolve> ResolveWithLockfileAsync(CancellationToken cancellationToken)
-    {
-        var previous = LoadPrevious();
-        var resolve = await ResolveWithPreviousAsync(previous, new WorkspaceResolveOptions(), cancellationToken).ConfigureAwait(false);
-        var plan = LockfileWriter.Write(resolve, LockfilePath, new LockfileWriteOptions
-        {
-            Lock = _gctx.Cli.Frozen ? LockfileLock.Frozen : _gctx.Locked ? LockfileLock.Locked : LockfileLock.None,
-            LowestRustVersion = LowestRustVersion(),
-            Context = LockfileContext(),
-        });
-        if (plan.Changed)
-        {
-            new LockfileChanges(_gctx.Shell, _registry, _workspace.Members.Select(m => m.PackageId), HonorsRustVersion(), RequiredRustVersion)
-                .PrintSync(previous, plan.Resolve);
-        }
-
-        return plan.Resolve;
-    }
-
     public async Task<Resolve> ResolveWithPreviousAsync(Resolve? previous, WorkspaceResolveOptions options, CancellationToken cancellationToken, PreciseUpdate? precise = null)
     {
         var members = _workspace.Members.ToList();

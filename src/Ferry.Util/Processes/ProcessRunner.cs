@@ -11,13 +11,15 @@ public static class ProcessRunner
         IEnumerable<string> args,
         string workingDirectory,
         IReadOnlyDictionary<string, string>? environment,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? standardInput = null)
     {
         var psi = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = standardInput is not null,
             UseShellExecute = false,
         };
         foreach (var arg in args)
@@ -48,6 +50,13 @@ public static class ProcessRunner
         {
             var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
             var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+            if (standardInput is not null)
+            {
+                // Written whole and closed, so a tool reading to the end (rustc's `-` input) never waits.
+                await process.StandardInput.WriteAsync(standardInput.AsMemory(), cancellationToken).ConfigureAwait(false);
+                process.StandardInput.Close();
+            }
+
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
             return new ProcessResult(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false), Describe(program, psi.ArgumentList));
         }

@@ -7,17 +7,17 @@ using PackageManifest = Ferry.Core.Manifest.Manifest;
 namespace Ferry.Ops.Resolution;
 
 /// <summary>
-/// The packages of a resolve with their manifests (Cargo's <c>PackageSet</c>): path packages are
+/// The packages of a resolve with their manifests (Cargo's <c>PackageManifests</c>): path packages are
 /// read from disk up front, archived ones are downloaded on demand, and only those a command can
 /// reach (<see cref="DownloadAccessibleAsync"/>). It answers which packages are proc-macros, which
 /// the feature resolver needs and only a manifest's targets tell.
 /// </summary>
-internal sealed class PackageSet : IProcMacroInfo
+internal sealed class PackageManifests : IProcMacroInfo
 {
     private readonly Dictionary<PackageId, PackageManifest> _manifests = [];
     private readonly IPackageDownloader _downloader;
 
-    public PackageSet(IEnumerable<PackageManifest> local, IPackageDownloader downloader)
+    public PackageManifests(IEnumerable<PackageManifest> local, IPackageDownloader downloader)
     {
         foreach (var manifest in local)
         {
@@ -89,14 +89,13 @@ internal sealed class PackageSet : IProcMacroInfo
             .Distinct()
             .Where(id => !_manifests.ContainsKey(id))
             .Order()
-            .Select(id => (id, resolve.Checksums.GetValueOrDefault(id)))
             .ToList();
         if (missing.Count == 0)
         {
             return;
         }
 
-        foreach (var (id, manifest) in await _downloader.DownloadAsync(missing, cancellationToken).ConfigureAwait(false))
+        foreach (var (id, manifest) in await _downloader.DownloadAsync(resolve, missing, cancellationToken).ConfigureAwait(false))
         {
             _manifests[id] = manifest;
         }

@@ -18,6 +18,7 @@ public sealed class RandomRegistry
 {
     private readonly Random _random;
     private readonly List<CrateSpec> _crates = [];
+    private readonly Dictionary<(string Name, string Version), string> _checksums = [];
 
     public RandomRegistry(int seed)
     {
@@ -44,6 +45,128 @@ public sealed class RandomRegistry
 
     public int Seed { get; }
 
+    /// <summary>Crates whose library is a proc-macro (decided by their own generator, so the index does not change).</summary>
+    public IReadOnlySet<string> ProcMacros { get; private set; } = new HashSet<string>();
+
+    /// <summary>
+    /// Writes a <c>NAME-VERSION.crate</c> for every version into <paramref name="root"/> (where
+    /// <see cref="StaticRegistryServer"/> serves downloads from): a manifest declaring what the
+    /// index line declares, an empty library (some of them proc-macros), and a build script when
+    /// the version has <c>links</c>. Call before <see cref="WriteIndex(string, string)"/>, whose
+    /// lines then carry the archives' real checksums.
+    /// </summary>
+    public void WriteCrates(string root)
+    {
+        var random = new Random((Seed * 7919) + 13);
+        ProcMacros = _crates.Where(_ => random.Next(5) == 0).Select(c => c.Name).ToHashSet();
+        Directory.CreateDirectory(root);
+        foreach (var crate in _crates)
+        {
+            foreach (var version in crate.Versions)
+            {
+                var bytes = CrateArchive(crate, version, ProcMacros.Contains(crate.Name));
+                File.WriteAllBytes(Path.Combine(root, $"{crate.Name}-{version.Version}.crate"), bytes);
+                _checksums[(crate.Name, version.Version)] = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            }
+        }
+    }
+
+    private static byte[] CrateArchive(CrateSpec crate, VersionSpec version, bool procMacro)
+    {
+        var files = new List<(string Path, string Text)> { ("Cargo.toml", CrateManifest(crate, version, procMacro)), ("src/lib.rs", string.Empty) };
+        if (version.Links is not null)
+        {
+            files.Add(("build.rs", "fn main() {}\n"));
+        }
+
+        using var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        using (var tar = new System.Formats.Tar.TarWriter(gzip, System.Formats.Tar.TarEntryFormat.Ustar, leaveOpen: true))
+        {
+            foreach (var (path, text) in files)
+            {
+                var entry = new System.Formats.Tar.UstarTarEntry(System.Formats.Tar.TarEntryType.RegularFile, $"{crate.Name}-{version.Version}/{path}")
+                {
+                    DataStream = new MemoryStream(Encoding.UTF8.GetBytes(text)),
+                    Mode = (UnixFileMode)0b110_100_100,
+                    ModificationTime = new DateTimeOffset(2006, 7, 24, 0, 0, 0, TimeSpan.Zero),
+                };
+                tar.WriteEntry(entry);
+            }
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>The published manifest of a version: the same dependencies and features as its index line.</summary>
+    private static string CrateManifest(CrateSpec crate, VersionSpec version, bool procMacro)
+    {
+        var text = new StringBuilder();
+        text.Append($"[package]\nname = \"{crate.Name}\"\nversion = \"{version.Version}\"\nedition = \"2021\"\n");
+        if (version.Links is not null)
+        {
+            text.Append($"links = \"{version.Links}\"\nbuild = \"build.rs\"\n");
+        }
+
+        if (version.RustVersion is not null)
+        {
+            text.Append($"rust-version = \"{version.RustVersion}\"\n");
+        }
+
+        text.Append("license = \"MIT\"\n");
+        if (procMacro)
+        {
+            text.Append("\n[lib]\nproc-macro = true\n");
+        }
+
+        foreach (var group in version.Deps.GroupBy(d => (d.Target, d.Kind)).OrderBy(g => g.Key.Target ?? string.Empty, StringComparer.Ordinal).ThenBy(g => g.Key.Kind, StringComparer.Ordinal))
+        {
+            var table = group.Key.Kind switch
+            {
+                "dev" => "dev-dependencies",
+                "build" => "build-dependencies",
+                _ => "dependencies",
+            };
+            text.Append(group.Key.Target is { } target ? $"\n[target.'{target}'.{table}]\n" : $"\n[{table}]\n");
+            foreach (var dep in group)
+            {
+                var parts = new List<string> { $"version = \"{dep.Req}\"" };
+                if (dep.Package is not null)
+                {
+                    parts.Add($"package = \"{dep.Package}\"");
+                }
+
+                if (dep.Optional)
+                {
+                    parts.Add("optional = true");
+                }
+
+                if (!dep.DefaultFeatures)
+                {
+                    parts.Add("default-features = false");
+                }
+
+                if (dep.Features.Count > 0)
+                {
+                    parts.Add($"features = [{string.Join(", ", dep.Features.Select(f => $"\"{f}\""))}]");
+                }
+
+                text.Append($"{dep.Name} = {{ {string.Join(", ", parts)} }}\n");
+            }
+        }
+
+        if (version.Features.Count > 0)
+        {
+            text.Append("\n[features]\n");
+            foreach (var feature in version.Features)
+            {
+                text.Append($"{feature.Name} = [{string.Join(", ", feature.Values.Select(v => $"\"{v}\""))}]\n");
+            }
+        }
+
+        return text.ToString();
+    }
+
     public IReadOnlyList<CrateSpec> Crates => _crates;
 
     /// <summary>Writes <c>index/config.json</c> and one index file per crate under <paramref name="root"/>.</summary>
@@ -67,7 +190,7 @@ public sealed class RandomRegistry
             {
                 if (version.Epoch <= latestEpoch)
                 {
-                    text.Append(IndexLine(crate, version)).Append('\n');
+                    text.Append(IndexLine(crate, version, _checksums)).Append('\n');
                 }
             }
 
@@ -335,7 +458,7 @@ public sealed class RandomRegistry
         };
     }
 
-    private static string IndexLine(CrateSpec crate, VersionSpec version)
+    private static string IndexLine(CrateSpec crate, VersionSpec version, Dictionary<(string Name, string Version), string> checksums)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream))
@@ -378,7 +501,9 @@ public sealed class RandomRegistry
             }
 
             json.WriteEndArray();
-            json.WriteString("cksum", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(crate.Name + version.Version))));
+            json.WriteString("cksum", checksums.TryGetValue((crate.Name, version.Version), out var checksum)
+                ? checksum
+                : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(crate.Name + version.Version))));
             json.WriteStartObject("features");
             var hasV2 = false;
             foreach (var feature in version.Features)

@@ -49,13 +49,13 @@ internal sealed class SourcesCase : IDisposable
     /// Resolves in-process with the same environment and returns what Ferry prints: status lines,
     /// warnings, then the error the way Cargo renders it (empty when resolution succeeded).
     /// </summary>
-    public async Task<(string Stderr, Resolve? Resolve)> FerryAsync(CliOverrides? cli = null, SourceOptions? options = null)
+    public async Task<(string Stderr, Ferry.Core.Resolution.Resolve? Resolve)> FerryAsync(CliOverrides? cli = null, SourceOptions? options = null)
     {
         var shell = new SourceShell();
         var variables = Sandbox.Environment()
             .Where(pair => pair.Value is not null)
             .ToImmutableDictionary(pair => pair.Key, pair => pair.Value!, StringComparer.Ordinal);
-        Resolve? resolve = null;
+        Ferry.Core.Resolution.Resolve? resolve = null;
         string error = string.Empty;
         try
         {

@@ -14,10 +14,10 @@ using Ferry.Util.Diagnostics;
 namespace Ferry.Testsuite.Sources;
 
 /// <summary>
-/// One project in a sandbox (its own HOME and CARGO_HOME) resolved twice: by the installed cargo
-/// (<c>cargo generate-lockfile</c>) and by Ferry's sources and resolver in-process, so their
-/// stderr can be compared. In-process because no ferry command resolves yet; the comparison
-/// moves to the binary when <c>ferry generate-lockfile</c> exists.
+/// One project in a sandbox (its own HOME and CARGO_HOME) resolved by the installed cargo
+/// (<c>cargo generate-lockfile</c>) and by Ferry — either the binary (<c>Sandbox.FerryIn</c>) or
+/// the sources and resolver in-process (<see cref="FerryAsync"/>), which isolates the sources
+/// layer from the manifest loader and lockfile writer and gives access to the resolve.
 /// </summary>
 internal sealed class SourcesCase : IDisposable
 {

@@ -132,6 +132,24 @@ public sealed class SourcesDifferentialTests
         Assert.Equal(cargo.Stderr, ferry);
     }
 
+    [Theory]
+    [InlineData(500)]
+    [InlineData(404)]
+    public void SparseFailuresMatchCargoThroughTheBinary(int status)
+    {
+        using var registry = new TestRegistry();
+        registry.Publish("anyhow", "1.0.0");
+        using var server = registry.Serve(request => request.Path == "/index/an/yh/anyhow" ? TestResponse.Text(status, "server says no\n") : null);
+        using var setup = new SourcesCase("anyhow = \"1\"", Mirror(server));
+
+        var cargo = setup.Cargo();
+        var ferry = setup.Sandbox.FerryIn(setup.Project, "generate-lockfile");
+
+        Assert.Equal(101, cargo.ExitCode);
+        Assert.Equal(cargo.ExitCode, ferry.ExitCode);
+        Assert.Equal(cargo.Stderr, ferry.Stderr);
+    }
+
     [Fact]
     public async Task RecoveringServerMatchesCargo()
     {

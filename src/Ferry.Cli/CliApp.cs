@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Ferry.Cli.Args;
 using Ferry.Cli.Commands;
 using Ferry.Cli.Shell;
@@ -78,9 +79,11 @@ internal sealed class CliApp
             return 0;
         }
 
+        var forwarding = new ForwardingShell(shell);
+        var gctx = GlobalContext.Create(_environment, _workingDirectory, CliOverrides.None, forwarding);
         if (root.Flag("list"))
         {
-            shell.Out(RootCommand.List(_commands));
+            shell.Out(RootCommand.List(_commands, UserAliasTargets(gctx), ExternalCommand.All(gctx).Keys));
             return 0;
         }
 
@@ -90,8 +93,21 @@ internal sealed class CliApp
             return 0;
         }
 
+        var roots = new List<ParsedArgs> { root };
+        rest = ExpandAliases(gctx, rest, roots, shell);
         var name = rest[0];
-        var command = _commands.Find(name) ?? throw NoSuchCommand(name);
+        var command = _commands.Find(name);
+        if (command is null)
+        {
+            // An external subcommand: its arguments are its own, only the options before it count.
+            var externalGlobals = MergeGlobals(roots, null);
+            gctx = gctx.WithCliOverrides(ToOverrides(externalGlobals));
+            Configure(gctx, externalGlobals, forwarding, ref shell);
+            var program = ExternalCommand.Find(gctx, name) ?? throw NoSuchCommand(name, gctx);
+            _stdout.Flush();
+            return ExternalCommand.Run(program, name, rest.Skip(1).ToList(), gctx);
+        }
+
         var args = new ArgParser(command.Spec, "ferry").Parse(rest.Skip(1).ToList());
         if (args.Flag("help"))
         {
@@ -99,25 +115,174 @@ internal sealed class CliApp
             return 0;
         }
 
-        var globals = MergeGlobals(root, args);
+        var nested = (command as ISubcommandHost)?.SubcommandArgs(args);
+        var globals = MergeGlobals(roots, nested is null ? [args] : [args, nested]);
+
+        gctx = gctx.WithCliOverrides(ToOverrides(globals));
+        Configure(gctx, globals, forwarding, ref shell);
+        var context = new CommandContext(shell, globals, _environment, _workingDirectory, _commands, gctx);
+        return command.Run(context, args);
+    }
+
+    /// <summary>
+    /// Cargo's <c>expand_aliases</c>: replaces a user alias (or a built-in one such as <c>b</c>)
+    /// by its expansion, recursively, and re-reads the global options the expansion starts with.
+    /// A user alias named like a built-in command is ignored with a warning; alias errors only
+    /// matter when the command is not built in.
+    /// </summary>
+    private List<string> ExpandAliases(GlobalContext gctx, IReadOnlyList<string> rest, List<ParsedArgs> roots, TerminalShell shell)
+    {
+        var expanded = new List<string>();
+        var current = rest.ToList();
+        while (true)
+        {
+            var name = current[0];
+            if (_commands.FindBuiltIn(name) is not null)
+            {
+                ImmutableArray<string>? shadowed;
+                try
+                {
+                    shadowed = gctx.Alias(name);
+                }
+                catch (FerryException)
+                {
+                    shadowed = null;
+                }
+
+                if (shadowed is not null)
+                {
+                    shell.Warn($"user-defined alias `{name}` is ignored, because it is shadowed by a built-in command");
+                }
+
+                return current;
+            }
+
+            var builtInTarget = _commands.BuiltInAliasTarget(name);
+            var alias = gctx.Alias(name) ?? (builtInTarget is null ? null : [builtInTarget]);
+            if (alias is not { } tokens)
+            {
+                return current;
+            }
+
+            if (builtInTarget is null && ExternalCommand.Find(gctx, name) is { } external)
+            {
+                shell.Warn($"user-defined alias `{name}` is shadowing an external subcommand found at `{external}`\n  |\n  = note: this was previously accepted but will become a hard error in the future; see <https://github.com/rust-lang/cargo/issues/10049>");
+            }
+
+            var parsed = new ArgParser(RootCommand.Spec, "ferry").Parse([.. tokens, .. current.Skip(1)]);
+            var next = parsed.Positionals("command");
+            if (next.Count == 0)
+            {
+                throw new FerryException($"subcommand is required, add a subcommand to the command alias `alias.{name}`");
+            }
+
+            roots.Add(parsed);
+            expanded.Add(name);
+            if (expanded.Contains(next[0]))
+            {
+                throw new FerryException($"alias {expanded[0]} has unresolvable recursive definition: {string.Join(" -> ", expanded)} -> {next[0]}");
+            }
+
+            current = next.ToList();
+        }
+    }
+
+    /// <summary>
+    /// Cargo's <c>configure</c>: a broken <c>--config</c> argument fails every command, <c>[term]</c>
+    /// supplies verbosity and colour the command line did not give (other errors in it are
+    /// ignored here, as Cargo does), and an unknown colour name is an error.
+    /// </summary>
+    private void Configure(GlobalContext gctx, GlobalOptions globals, ForwardingShell forwarding, ref TerminalShell shell)
+    {
         if (globals.Verbose > 0 && globals.Quiet)
         {
             throw new FerryException("cannot set both --verbose and --quiet");
         }
 
-        shell = new TerminalShell(
-            _stdout,
-            _stderr,
-            TerminalShell.ShouldColor(globals.Color ?? ColorChoice.Auto, !_stderrIsTerminal),
-            globals.Quiet ? Verbosity.Quiet : globals.Verbose switch { 0 => Verbosity.Normal, 1 => Verbosity.Verbose, _ => Verbosity.VeryVerbose });
-        var context = new CommandContext(shell, globals, _environment, _workingDirectory, _commands);
-        return command.Run(context, args);
+        if (!gctx.Cli.ConfigArgs.IsEmpty)
+        {
+            _ = gctx.Values;
+        }
+
+        TermConfig term;
+        try
+        {
+            term = gctx.Term;
+        }
+        catch (FerryException)
+        {
+            term = new TermConfig();
+        }
+
+        var verbosity = (globals.Verbose > 0, globals.Quiet) switch
+        {
+            (true, _) => globals.Verbose > 1 ? Verbosity.VeryVerbose : Verbosity.Verbose,
+            (false, true) => Verbosity.Quiet,
+            _ => (term.Verbose, term.Quiet) switch
+            {
+                (true, true) => throw new FerryException("cannot set both `term.verbose` and `term.quiet`"),
+                (true, _) => Verbosity.Verbose,
+                (_, true) => Verbosity.Quiet,
+                _ => Verbosity.Normal,
+            },
+        };
+        var color = globals.Color ?? term.Color switch
+        {
+            null => ColorChoice.Auto,
+            "auto" => ColorChoice.Auto,
+            "always" => ColorChoice.Always,
+            "never" => ColorChoice.Never,
+            var other => throw new FerryException($"argument for --color must be auto, always, or never, but found `{other}`"),
+        };
+        shell = new TerminalShell(_stdout, _stderr, TerminalShell.ShouldColor(color, !_stderrIsTerminal), verbosity);
+        forwarding.Target = shell;
     }
 
-    private FerryException NoSuchCommand(string name)
+    private static CliOverrides ToOverrides(GlobalOptions globals) => new()
     {
+        ConfigArgs = [.. globals.ConfigArgs],
+        Unstable = [.. globals.Unstable],
+        Locked = globals.Locked,
+        Offline = globals.Offline,
+        Frozen = globals.Frozen,
+        Verbose = globals.Verbose,
+        Quiet = globals.Quiet,
+        Color = globals.Color switch
+        {
+            ColorChoice.Always => "always",
+            ColorChoice.Never => "never",
+            ColorChoice.Auto => "auto",
+            _ => null,
+        },
+    };
+
+    private static Dictionary<string, string> UserAliasTargets(GlobalContext gctx)
+    {
+        var targets = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in gctx.AliasNames())
+        {
+            try
+            {
+                if (gctx.Alias(name) is { } alias)
+                {
+                    targets[name] = string.Join(' ', alias);
+                }
+            }
+            catch (FerryException)
+            {
+            }
+        }
+
+        return targets;
+    }
+
+    private FerryException NoSuchCommand(string name, GlobalContext gctx)
+    {
+        var candidates = new SortedSet<string>(_commands.Names, StringComparer.Ordinal);
+        candidates.UnionWith(gctx.AliasNames());
+        candidates.UnionWith(ExternalCommand.All(gctx).Keys);
         var hints = new List<string>();
-        if (EditDistance.Closest(name, _commands.Names) is { } similar)
+        if (EditDistance.Closest(name, candidates) is { } similar)
         {
             hints.Add($"help: a command with a similar name exists: `{similar}`");
         }
@@ -126,20 +291,34 @@ internal sealed class CliApp
         return new FerryException($"no such command: `{name}`", null, hints);
     }
 
-    private static GlobalOptions MergeGlobals(ParsedArgs root, ParsedArgs command)
+    private static GlobalOptions MergeGlobals(IReadOnlyList<ParsedArgs> roots, IReadOnlyList<ParsedArgs>? commands)
     {
-        var config = new List<string>(root.Values("config"));
-        config.AddRange(command.Values("config"));
-        var unstable = new List<string>(root.Values("unstable"));
-        unstable.AddRange(command.Values("unstable"));
-        var color = command.Value("color") ?? root.Value("color");
+        var all = new List<ParsedArgs>(roots);
+        all.AddRange(commands ?? []);
+        var config = new List<string>();
+        var unstable = new List<string>();
+        var verbose = 0;
+        string? color = null;
+        bool quiet = false, locked = false, offline = false, frozen = false;
+        foreach (var args in all)
+        {
+            config.AddRange(args.Values("config"));
+            unstable.AddRange(args.Values("unstable"));
+            verbose += args.Count("verbose");
+            color = args.Value("color") ?? color;
+            quiet |= args.Flag("quiet");
+            locked |= args.Flag("locked");
+            offline |= args.Flag("offline");
+            frozen |= args.Flag("frozen");
+        }
+
         return new GlobalOptions(
-            root.Count("verbose") + command.Count("verbose"),
-            root.Flag("quiet") || command.Flag("quiet"),
+            verbose,
+            quiet,
             color is null ? null : ParseColor(color),
-            root.Flag("locked") || command.Flag("locked") || root.Flag("frozen") || command.Flag("frozen"),
-            root.Flag("offline") || command.Flag("offline") || root.Flag("frozen") || command.Flag("frozen"),
-            root.Flag("frozen") || command.Flag("frozen"),
+            locked || frozen,
+            offline || frozen,
+            frozen,
             config,
             unstable);
     }

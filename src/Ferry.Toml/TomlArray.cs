@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Text;
+using Ferry.Toml.Formatting;
 
 namespace Ferry.Toml;
 
@@ -10,11 +11,14 @@ namespace Ferry.Toml;
 /// </summary>
 public sealed class TomlArray : TomlValue, IReadOnlyList<TomlValue>
 {
-    private readonly List<TomlValue> _items;
+    // An array plus a count rather than a List<T>: one object fewer per array, and the parser hands over an
+    // array of exactly the right size.
+    private TomlValue[] _items;
+    private int _count;
 
     public TomlArray()
     {
-        _items = new List<TomlValue>();
+        _items = [];
     }
 
     public TomlArray(IEnumerable<TomlValue> values)
@@ -27,9 +31,10 @@ public sealed class TomlArray : TomlValue, IReadOnlyList<TomlValue>
         }
     }
 
-    internal TomlArray(List<TomlValue> items, ReadOnlyMemory<char> trailing, bool trailingComma)
+    internal TomlArray(TomlValue[] items, ReadOnlyMemory<char> trailing, bool trailingComma)
     {
         _items = items;
+        _count = items.Length;
         TrailingRaw = trailing;
         HasTrailingComma = trailingComma;
     }
@@ -38,26 +43,29 @@ public sealed class TomlArray : TomlValue, IReadOnlyList<TomlValue>
 
     public override TomlValueKind Kind => TomlValueKind.Array;
 
-    public int Count => _items.Count;
+    public int Count => _count;
 
     /// <summary>Gets an element, or replaces it keeping the old element's decor.</summary>
     public TomlValue this[int index]
     {
-        get => _items[index];
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_count, nameof(index));
+            return _items[index];
+        }
         set
         {
             ArgumentNullException.ThrowIfNull(value);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_count, nameof(index));
             var old = _items[index];
             value.MarkAttached();
             if (!value.HasPrefix)
             {
                 value.PrefixRaw = old.PrefixRaw;
-                value.HasPrefix = true;
             }
             if (!value.HasSuffix)
             {
                 value.SuffixRaw = old.SuffixRaw;
-                value.HasSuffix = true;
             }
             old.Attached = false;
             _items[index] = value;
@@ -73,7 +81,13 @@ public sealed class TomlArray : TomlValue, IReadOnlyList<TomlValue>
 
     public bool HasTrailingComma { get; set; }
 
-    public IEnumerator<TomlValue> GetEnumerator() => _items.GetEnumerator();
+    public IEnumerator<TomlValue> GetEnumerator()
+    {
+        for (int i = 0; i < _count; i++)
+        {
+            yield return _items[i];
+        }
+    }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
@@ -92,13 +106,13 @@ public sealed class TomlArray : TomlValue, IReadOnlyList<TomlValue>
     {
         ArgumentNullException.ThrowIfNull(value);
         value.MarkAttached();
-        if (_items.Count == 0)
+        if (_count == 0)
         {
             value.DefaultDecor("", "");
-            _items.Add(value);
+            Append(value);
             return;
         }
-        var last = _items[^1];
+        var last = _items[_count - 1];
         string lineStart = LineStart(last.PrefixRaw.Span);
         if (HasTrailingComma)
         {
@@ -127,7 +141,20 @@ public sealed class TomlArray : TomlValue, IReadOnlyList<TomlValue>
             }
             last.SuffixRaw = ReadOnlyMemory<char>.Empty;
         }
-        _items.Add(value);
+        Append(value);
+    }
+
+    private void Append(TomlValue value) => InsertAt(_count, value);
+
+    private void InsertAt(int index, TomlValue value)
+    {
+        if (_count == _items.Length)
+        {
+            System.Array.Resize(ref _items, Math.Max(4, _count * 2));
+        }
+        System.Array.Copy(_items, index, _items, index + 1, _count - index);
+        _items[index] = value;
+        _count++;
     }
 
     /// <summary>Inserts an element before the one at <paramref name="index"/>, copying its layout.</summary>
@@ -135,8 +162,8 @@ public sealed class TomlArray : TomlValue, IReadOnlyList<TomlValue>
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentOutOfRangeException.ThrowIfNegative(index);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(index, _items.Count);
-        if (index == _items.Count)
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(index, _count);
+        if (index == _count)
         {
             Add(value);
             return;
@@ -148,23 +175,27 @@ public sealed class TomlArray : TomlValue, IReadOnlyList<TomlValue>
         {
             next.PrefixRaw = " ".AsMemory();
         }
-        _items.Insert(index, value);
+        InsertAt(index, value);
     }
 
     /// <summary>Removes an element with its decor and comma (toml_edit's behaviour; neighbours are untouched).</summary>
     public void RemoveAt(int index)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_count, nameof(index));
         _items[index].Attached = false;
-        _items.RemoveAt(index);
+        _count--;
+        System.Array.Copy(_items, index + 1, _items, index, _count - index);
+        _items[_count] = null!;
     }
 
     public void Clear()
     {
-        foreach (var item in _items)
+        for (int i = 0; i < _count; i++)
         {
-            item.Attached = false;
+            _items[i].Attached = false;
         }
-        _items.Clear();
+        _items = [];
+        _count = 0;
         TrailingRaw = ReadOnlyMemory<char>.Empty;
         HasTrailingComma = false;
     }
@@ -172,7 +203,7 @@ public sealed class TomlArray : TomlValue, IReadOnlyList<TomlValue>
     /// <summary>Resets the layout to <c>[a, b, c]</c> (toml_edit's <c>fmt</c>), recursively.</summary>
     public void Format()
     {
-        for (int i = 0; i < _items.Count; i++)
+        for (int i = 0; i < _count; i++)
         {
             _items[i].SetDecor((i == 0 ? "" : " ").AsMemory(), ReadOnlyMemory<char>.Empty);
             TomlTable.FormatNested(_items[i]);
@@ -181,14 +212,25 @@ public sealed class TomlArray : TomlValue, IReadOnlyList<TomlValue>
         HasTrailingComma = false;
     }
 
-    internal override void WriteTo(StringBuilder sb)
+    public override TomlArray Clone()
+    {
+        var items = new TomlValue[_count];
+        for (int i = 0; i < _count; i++)
+        {
+            items[i] = _items[i].Clone();
+            items[i].Attached = true;
+        }
+        return new TomlArray(items, TrailingRaw, HasTrailingComma) { Node = Node.CloneDetached() };
+    }
+
+    internal override void WriteTo(TomlTextBuilder sb)
     {
         sb.Append('[');
         var items = _items;
-        for (int i = 0; i < items.Count; i++)
+        for (int i = 0; i < _count; i++)
         {
             items[i].WriteWithDecor(sb);
-            if (i < items.Count - 1 || HasTrailingComma)
+            if (i < _count - 1 || HasTrailingComma)
             {
                 sb.Append(',');
             }

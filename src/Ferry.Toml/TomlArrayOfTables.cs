@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Text;
+using Ferry.Toml.Formatting;
 
 namespace Ferry.Toml;
 
@@ -29,8 +30,10 @@ public sealed class TomlArrayOfTables : TomlValue, IReadOnlyList<TomlTable>
 
     internal bool RemoveTable(TomlTable table) => _tables.Remove(table);
 
+    public override TomlValue Clone() => throw new InvalidOperationException("An array of tables cannot be cloned; copy its tables' values instead.");
+
     /// <summary>Writes the sections of the elements (header and lines), as they appear in the document.</summary>
-    internal override void WriteTo(StringBuilder sb)
+    internal override void WriteTo(TomlTextBuilder sb)
     {
         foreach (var table in _tables)
         {

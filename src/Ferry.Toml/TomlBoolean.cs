@@ -1,4 +1,5 @@
 using System.Text;
+using Ferry.Toml.Formatting;
 
 namespace Ferry.Toml;
 
@@ -13,5 +14,7 @@ public sealed class TomlBoolean : TomlValue
 
     public bool Value { get; }
 
-    internal override void WriteTo(StringBuilder sb) => sb.Append(Value ? "true" : "false");
+    public override TomlBoolean Clone() => new(Value) { Node = Node.CloneDetached() };
+
+    internal override void WriteTo(TomlTextBuilder sb) => sb.Append(Value ? "true" : "false");
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Ferry.Toml.Parsing;
+using Ferry.Toml.Formatting;
 
 namespace Ferry.Toml;
 
@@ -25,7 +26,7 @@ public sealed class TomlDateTime : TomlValue
         Fraction = fraction;
         OffsetMinutes = offsetMinutes;
         IsZulu = isZulu;
-        Raw = raw;
+        Node.SetOwn(raw);
     }
 
     public override TomlValueKind Kind => TomlValueKind.DateTime;
@@ -62,7 +63,7 @@ public sealed class TomlDateTime : TomlValue
     public bool IsZulu { get; }
 
     /// <summary>The text as written in the source.</summary>
-    public string Raw { get; }
+    public string Raw => Node.Raw.ToString();
 
     /// <summary>Nanoseconds of the fraction (truncated to 9 digits).</summary>
     public int Nanosecond
@@ -169,5 +170,8 @@ public sealed class TomlDateTime : TomlValue
         ? new TimeOnly(Hour, Minute, Math.Min(Second, 59)).Add(TimeSpan.FromTicks(Nanosecond / 100))
         : throw new InvalidOperationException("A local date has no time.");
 
-    internal override void WriteTo(StringBuilder sb) => sb.Append(Raw);
+    public override TomlDateTime Clone()
+        => new(DateTimeKind, Year, Month, Day, Hour, Minute, Second, HasSeconds, Fraction, OffsetMinutes, IsZulu, Raw) { Node = Node.CloneDetached() };
+
+    internal override void WriteTo(TomlTextBuilder sb) => sb.Append(Node.Raw);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Ferry.Toml.Formatting;
 using Ferry.Toml.Parsing;
 using Ferry.Toml.Syntax;
 
@@ -25,7 +26,7 @@ public sealed class TomlDocument
         _bomLength = bomLength;
         Root = TomlTable.NewSectionTable(this);
         Root.Attached = true;
-        Root.SetSpan(0, source.Length);
+        Root.SetSource(source, 0, source.Length);
         var rootSection = new Section(Root, null, isArray: false);
         Root.Section = rootSection;
         Sections = new List<Section> { rootSection };
@@ -78,8 +79,8 @@ public sealed class TomlDocument
     /// <summary>The document as TOML text: exactly the parsed text if nothing was edited.</summary>
     public override string ToString()
     {
-        var sb = new StringBuilder(Source.Length + 64);
-        sb.Append(Source, 0, _bomLength);
+        var sb = new TomlTextBuilder(Source.Length + 64);
+        sb.Append(Source.AsSpan(0, _bomLength));
         foreach (var section in Sections)
         {
             section.WriteTo(sb);
@@ -187,7 +188,7 @@ public sealed class TomlDocument
         if (at > 0)
         {
             var previous = section.Items[at - 1];
-            if (previous.Newline.IsEmpty)
+            if (!previous.HasNewline)
             {
                 previous.Newline = NewLine.AsMemory();
             }

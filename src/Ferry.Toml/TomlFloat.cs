@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Ferry.Toml.Formatting;
 
@@ -6,18 +7,17 @@ namespace Ferry.Toml;
 /// <summary>A TOML float (double), including <c>inf</c>, <c>nan</c> and <c>-0.0</c>; the source spelling is kept.</summary>
 public sealed class TomlFloat : TomlValue
 {
-    private readonly ReadOnlyMemory<char> _raw;
-
     public TomlFloat(double value)
     {
         Value = value;
-        _raw = TomlFormatter.FormatFloat(value).AsMemory();
+        Node.SetOwn(TomlFormatter.FormatFloat(value));
     }
 
-    internal TomlFloat(double value, ReadOnlyMemory<char> raw)
+    /// <summary>A parsed value (no spelling of its own: the parser points it at the source text).</summary>
+    internal TomlFloat(double value, bool parsed)
     {
         Value = value;
-        _raw = raw;
+        Debug.Assert(parsed, "only the parser uses this constructor");
     }
 
     public override TomlValueKind Kind => TomlValueKind.Float;
@@ -25,7 +25,9 @@ public sealed class TomlFloat : TomlValue
     public double Value { get; }
 
     /// <summary>The float as written in the source.</summary>
-    public string Raw => _raw.ToString();
+    public string Raw => Node.Raw.ToString();
 
-    internal override void WriteTo(StringBuilder sb) => sb.Append(_raw.Span);
+    public override TomlFloat Clone() => new(Value, parsed: true) { Node = Node.CloneDetached() };
+
+    internal override void WriteTo(TomlTextBuilder sb) => sb.Append(Node.Raw);
 }

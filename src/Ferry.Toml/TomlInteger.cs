@@ -1,23 +1,24 @@
 using System.Globalization;
+using System.Diagnostics;
 using System.Text;
+using Ferry.Toml.Formatting;
 
 namespace Ferry.Toml;
 
 /// <summary>A TOML integer (64-bit signed). The source spelling (<c>0xff</c>, <c>1_000</c>) is kept for output.</summary>
 public sealed class TomlInteger : TomlValue
 {
-    private readonly ReadOnlyMemory<char> _raw;
-
     public TomlInteger(long value)
     {
         Value = value;
-        _raw = value.ToString(CultureInfo.InvariantCulture).AsMemory();
+        Node.SetOwn(value.ToString(CultureInfo.InvariantCulture));
     }
 
-    internal TomlInteger(long value, ReadOnlyMemory<char> raw)
+    /// <summary>A parsed value (no spelling of its own: the parser points it at the source text).</summary>
+    internal TomlInteger(long value, bool parsed)
     {
         Value = value;
-        _raw = raw;
+        Debug.Assert(parsed, "only the parser uses this constructor");
     }
 
     public override TomlValueKind Kind => TomlValueKind.Integer;
@@ -25,7 +26,9 @@ public sealed class TomlInteger : TomlValue
     public long Value { get; }
 
     /// <summary>The integer as written in the source.</summary>
-    public string Raw => _raw.ToString();
+    public string Raw => Node.Raw.ToString();
 
-    internal override void WriteTo(StringBuilder sb) => sb.Append(_raw.Span);
+    public override TomlInteger Clone() => new(Value, parsed: true) { Node = Node.CloneDetached() };
+
+    internal override void WriteTo(TomlTextBuilder sb) => sb.Append(Node.Raw);
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Ferry.Toml.Formatting;
+using Ferry.Toml.Syntax;
 
 namespace Ferry.Toml;
 
@@ -9,49 +10,76 @@ namespace Ferry.Toml;
 /// <see cref="Decor"/>. For the first key of a <c>key = value</c> line the decor prefix holds the comment and
 /// blank lines above it plus the indentation; the suffix holds the whitespace before <c>.</c> or <c>=</c>.
 /// </summary>
-public sealed class TomlKey
+/// <remarks>
+/// Keys are made by the parser and by edits only. Internally, the last key of a <c>key = value</c> line also
+/// carries that line (see <c>KeyValueSyntax</c>), which saves an object per line.
+/// </remarks>
+public class TomlKey
 {
-    internal ReadOnlyMemory<char> RawText;
-    internal ReadOnlyMemory<char> PrefixRaw;
-    internal ReadOnlyMemory<char> SuffixRaw;
-    internal bool HasPrefix;
-    internal bool HasSuffix;
-    internal int SpanStart = -1;
-    internal int SpanLength;
+    // Spelling, span and decor as offsets into the source (see NodeText).
+    internal NodeText Node;
+
+    internal ReadOnlyMemory<char> PrefixRaw
+    {
+        get => Node.Prefix;
+        set => Node.Prefix = value;
+    }
+
+    internal ReadOnlyMemory<char> SuffixRaw
+    {
+        get => Node.Suffix;
+        set => Node.Suffix = value;
+    }
+
+    internal int SpanStart => Node.IsSpanned ? Node.Start : -1;
+
+    internal int SpanLength => Node.Length;
 
     /// <summary>A new key, written bare when possible and as a basic string otherwise.</summary>
-    public TomlKey(string name)
+    internal TomlKey(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         Name = name;
-        RawText = TomlFormatter.FormatKey(name).AsMemory();
+        Node.SetOwn(TomlFormatter.FormatKey(name));
     }
 
-    internal TomlKey(string name, ReadOnlyMemory<char> raw, int spanStart, int spanLength)
+    /// <summary>A parsed key: <c>source[start..start+length]</c> is its spelling.</summary>
+    internal TomlKey(string name, string source, int start, int length)
     {
         Name = name;
-        RawText = raw;
-        SpanStart = spanStart;
-        SpanLength = spanLength;
+        Node.SetSource(source, start, length);
     }
+
 
     public string Name { get; }
 
     /// <summary>The key as written (bare, or with its quotes).</summary>
-    public string Raw => RawText.ToString();
+    public string Raw => Node.Raw.ToString();
 
     /// <summary>Where the key is in the parsed source; <c>null</c> for keys created by an edit.</summary>
-    public TomlSpan? Span => SpanStart < 0 ? null : new TomlSpan(SpanStart, SpanLength);
+    public TomlSpan? Span => Node.IsSpanned ? new TomlSpan(Node.Start, Node.Length) : null;
 
     public TomlDecor Decor
     {
-        get => new(HasPrefix ? PrefixRaw.ToString() : null, HasSuffix ? SuffixRaw.ToString() : null);
+        get => new(Node.HasPrefix ? Node.Prefix.ToString() : null, Node.HasSuffix ? Node.Suffix.ToString() : null);
         set
         {
-            HasPrefix = value.Prefix is not null;
-            PrefixRaw = (value.Prefix ?? "").AsMemory();
-            HasSuffix = value.Suffix is not null;
-            SuffixRaw = (value.Suffix ?? "").AsMemory();
+            if (value.Prefix is null)
+            {
+                Node.ClearPrefix();
+            }
+            else
+            {
+                Node.Prefix = value.Prefix.AsMemory();
+            }
+            if (value.Suffix is null)
+            {
+                Node.ClearSuffix();
+            }
+            else
+            {
+                Node.Suffix = value.Suffix.AsMemory();
+            }
         }
     }
 
@@ -59,33 +87,34 @@ public sealed class TomlKey
 
     internal void SetDecor(ReadOnlyMemory<char> prefix, ReadOnlyMemory<char> suffix)
     {
-        PrefixRaw = prefix;
-        SuffixRaw = suffix;
-        HasPrefix = true;
-        HasSuffix = true;
+        Node.Prefix = prefix;
+        Node.Suffix = suffix;
     }
 
     internal void DefaultDecor(string prefix, string suffix)
     {
-        if (!HasPrefix)
+        if (!Node.HasPrefix)
         {
-            PrefixRaw = prefix.AsMemory();
-            HasPrefix = true;
+            Node.Prefix = prefix.AsMemory();
         }
-        if (!HasSuffix)
+        if (!Node.HasSuffix)
         {
-            SuffixRaw = suffix.AsMemory();
-            HasSuffix = true;
+            Node.Suffix = suffix.AsMemory();
         }
     }
 
-    internal void WriteTo(StringBuilder sb)
+    /// <summary>A detached copy (same spelling and decor, no span).</summary>
+    internal TomlKey CloneDetached() => new(Name) { Node = Node.CloneDetached() };
+
+    internal void WriteTo(TomlTextBuilder sb)
     {
-        sb.Append(PrefixRaw.Span);
-        sb.Append(RawText.Span);
-        sb.Append(SuffixRaw.Span);
+        if (Node.TryGetSourceWithDecor(out var whole))
+        {
+            sb.Append(whole);
+            return;
+        }
+        sb.Append(Node.Prefix.Span);
+        sb.Append(Node.Raw);
+        sb.Append(Node.Suffix.Span);
     }
-
-    /// <summary>A copy with the same spelling and no decor (for building headers of new tables).</summary>
-    internal TomlKey CloneBare() => new(Name, RawText, -1, 0);
 }

@@ -30,7 +30,8 @@ public sealed class TomlParseException : Exception
             Line = line + 1;
             Column = column + 1;
             _rawLine = rawLine;
-            CaretLength = caret;
+            // toml-rs always draws at least one caret, even for an empty span (a position between characters).
+            CaretLength = Math.Max(1, caret);
             _hasSnippet = true;
         }
         else
@@ -95,7 +96,7 @@ public sealed class TomlParseException : Exception
                 .Append(Column.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
             sb.Append(gutter).Append("|\n");
             sb.Append(lineNumber).Append(" | ").Append(_rawLine).Append('\n');
-            sb.Append(gutter).Append('|').Append(' ', Column).Append('^', Math.Max(1, CaretLength)).Append('\n');
+            sb.Append(gutter).Append('|').Append(' ', Column).Append('^', CaretLength).Append('\n');
         }
         sb.Append(Reason).Append('\n');
         return sb.ToString();

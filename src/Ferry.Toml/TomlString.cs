@@ -6,32 +6,36 @@ namespace Ferry.Toml;
 /// <summary>A TOML string. <see cref="Value"/> is decoded; the original spelling (quotes, escapes) is kept for output.</summary>
 public sealed class TomlString : TomlValue
 {
-    private readonly ReadOnlyMemory<char> _raw;
+    private string? _value;
 
     /// <summary>A new string value, written as a basic string with the escapes TOML requires.</summary>
     public TomlString(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        Value = value;
+        _value = value;
         Style = TomlStringStyle.Basic;
-        _raw = TomlFormatter.QuoteBasic(value).AsMemory();
+        Node.SetOwn(TomlFormatter.QuoteBasic(value));
     }
 
-    internal TomlString(string value, ReadOnlyMemory<char> raw, TomlStringStyle style)
+    /// <param name="value">The decoded value, or null when it is the raw text minus its quotes (decoded on first use:
+    /// most strings of a lockfile are never read, so parsing does not copy them).</param>
+    /// <param name="style">How the parsed string is quoted; the parser then sets its source span.</param>
+    internal TomlString(string? value, TomlStringStyle style)
     {
-        Value = value;
-        _raw = raw;
+        _value = value;
         Style = style;
     }
 
     public override TomlValueKind Kind => TomlValueKind.String;
 
-    public string Value { get; }
+    public string Value => _value ??= Node.Raw[1..^1].ToString();
 
     public TomlStringStyle Style { get; }
 
     /// <summary>The string as written in the source, quotes included.</summary>
-    public string Raw => _raw.ToString();
+    public string Raw => Node.Raw.ToString();
 
-    internal override void WriteTo(StringBuilder sb) => sb.Append(_raw.Span);
+    public override TomlString Clone() => new(_value, Style) { Node = Node.CloneDetached() };
+
+    internal override void WriteTo(TomlTextBuilder sb) => sb.Append(Node.Raw);
 }

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Ferry.Toml.Syntax;
+using Ferry.Toml.Formatting;
 
 namespace Ferry.Toml;
 
@@ -43,15 +44,28 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
     /// <summary>For a table made by dotted keys: the table whose lines (or inline entries) spell those keys.</summary>
     internal TomlTable? SyntaxOwner;
 
-    internal List<KeyValueSyntax>? InlineItems;
-    internal ReadOnlyMemory<char> InlineTrailing;
-    internal bool InlineTrailingComma;
+    // Only inline tables have entries of their own; a side object keeps the other tables smaller.
+    private readonly InlineTableSyntax? _inline;
+
+    internal List<KeyValueSyntax>? InlineItems => _inline?.Items;
+
+    internal ReadOnlyMemory<char> InlineTrailing
+    {
+        get => _inline?.Trailing ?? ReadOnlyMemory<char>.Empty;
+        set => _inline!.Trailing = value;
+    }
+
+    internal bool InlineTrailingComma
+    {
+        get => _inline?.TrailingComma ?? false;
+        set => _inline!.TrailingComma = value;
+    }
 
     /// <summary>A new, empty inline table (<c>{}</c>), to be placed with <see cref="Set(string, TomlValue)"/>.</summary>
     public TomlTable()
     {
         IsInlineFlag = true;
-        InlineItems = new List<KeyValueSyntax>();
+        _inline = new InlineTableSyntax();
     }
 
     private TomlTable(bool implicitFlag, bool dotted, bool inline)
@@ -275,12 +289,10 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
             if (!value.HasPrefix)
             {
                 value.PrefixRaw = old.PrefixRaw;
-                value.HasPrefix = true;
             }
             if (!value.HasSuffix)
             {
                 value.SuffixRaw = old.SuffixRaw;
-                value.HasSuffix = true;
             }
             old.Attached = false;
             syntax.Value = value;
@@ -353,8 +365,11 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
     /// <summary>
     /// Returns the table under <paramref name="key"/>, creating it if needed: a new <c>[this.key]</c> header
     /// placed after the last table under this one (like toml_edit), or, in an inline table, a nested <c>{}</c>.
+    /// With <paramref name="implicitHeader"/> the new table gets no header line of its own while it has no keys
+    /// (toml_edit's implicit tables), so <c>AddTable("target", true).AddTable("cfg(unix)", true).AddTable("dependencies")</c>
+    /// writes only <c>[target."cfg(unix)".dependencies]</c>.
     /// </summary>
-    public TomlTable AddTable(string key)
+    public TomlTable AddTable(string key, bool implicitHeader = false)
     {
         ArgumentNullException.ThrowIfNull(key);
         if (Get(key) is { } existing)
@@ -369,12 +384,18 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
             return inline;
         }
         var document = RequireDocument();
+        if (implicitHeader)
+        {
+            var implicitTable = NewImplicit(dotted: false, inline: false, document);
+            AddEntry(new TomlKey(key), implicitTable);
+            return implicitTable;
+        }
         var table = NewSectionTable(document);
         var section = new Section(table, HeaderFor(key), isArray: false);
         table.Section = section;
         int position = SectionInsertionPoint(this);
         document.InsertSection(position, section);
-        AddEntry(new TomlKey(key), table, null);
+        AddEntry(new TomlKey(key), table);
         return table;
     }
 
@@ -399,7 +420,7 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
         {
             array = new TomlArrayOfTables();
             position = SectionInsertionPoint(this);
-            AddEntry(new TomlKey(key), array, null);
+            AddEntry(new TomlKey(key), array);
         }
         var table = NewSectionTable(document);
         var section = new Section(table, HeaderFor(key), isArray: true);
@@ -415,7 +436,14 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
     public string Trailing
     {
         get => InlineTrailing.ToString();
-        set => InlineTrailing = (value ?? "").AsMemory();
+        set
+        {
+            if (_inline is null)
+            {
+                throw new InvalidOperationException("Only an inline table has trailing text before its closing brace.");
+            }
+            _inline.Trailing = (value ?? "").AsMemory();
+        }
     }
 
     /// <summary>
@@ -431,9 +459,9 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
         for (int i = 0; i < InlineItems.Count; i++)
         {
             var item = InlineItems[i];
-            for (int k = 0; k < item.Path.Length; k++)
+            for (int k = 0; k < item.Path.Count; k++)
             {
-                item.Path[k].SetDecor((k == 0 ? " " : "").AsMemory(), (k == item.Path.Length - 1 ? " " : "").AsMemory());
+                item.Path[k].SetDecor((k == 0 ? " " : "").AsMemory(), (k == item.Path.Count - 1 ? " " : "").AsMemory());
             }
             item.Value.SetDecor(" ".AsMemory(), (i == InlineItems.Count - 1 ? " " : "").AsMemory());
             FormatNested(item.Value);
@@ -475,9 +503,9 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
 
     internal ref TableEntry EntryAt(int i) => ref _entries[i];
 
-    internal void AddEntry(TomlKey key, TomlValue value, KeyValueSyntax? syntax) => InsertEntry(_count, key, value, syntax);
+    internal void AddEntry(TomlKey key, TomlValue value) => InsertEntry(_count, key, value);
 
-    internal void InsertEntry(int index, TomlKey key, TomlValue value, KeyValueSyntax? syntax)
+    internal void InsertEntry(int index, TomlKey key, TomlValue value)
     {
         if (_count == _entries.Length)
         {
@@ -487,7 +515,7 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
         {
             Array.Copy(_entries, index, _entries, index + 1, _count - index);
         }
-        _entries[index] = new TableEntry(key, value, syntax);
+        _entries[index] = new TableEntry(key, value);
         _count++;
         if (index < _count - 1)
         {
@@ -548,7 +576,50 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
         }
     }
 
-    internal override void WriteTo(StringBuilder sb)
+    /// <summary>A deep copy of an inline table (see <see cref="TomlValue.Clone"/>).</summary>
+    public override TomlTable Clone()
+    {
+        if (_inline is null)
+        {
+            throw new InvalidOperationException("Only inline tables can be cloned; copy a [header] table's values instead.");
+        }
+        var copy = new TomlTable { Node = Node.CloneDetached() };
+        copy._inline!.Trailing = _inline.Trailing;
+        copy._inline.TrailingComma = _inline.TrailingComma;
+        foreach (var item in _inline.Items)
+        {
+            TomlKey[]? prefix = null;
+            if (item.DottedPrefix is { } dotted)
+            {
+                prefix = new TomlKey[dotted.Length];
+                for (int k = 0; k < dotted.Length; k++)
+                {
+                    prefix[k] = dotted[k].CloneDetached();
+                }
+            }
+            var value = item.Value.Clone();
+            var line = new KeyValueSyntax(item.Name, prefix, value, NewlineKind.None) { Node = item.Node.CloneDetached() };
+            copy._inline.Items.Add(line);
+            // Rebuild the entries the way the parser did: dotted parts become inline sub-tables.
+            var target = copy;
+            for (int k = 0; prefix is not null && k < prefix.Length; k++)
+            {
+                if (target.Get(prefix[k].Name) is TomlTable existing)
+                {
+                    target = existing;
+                    continue;
+                }
+                var child = NewImplicit(dotted: true, inline: true, null);
+                child.SyntaxOwner = copy;
+                target.AddEntry(prefix[k], child);
+                target = child;
+            }
+            target.AddEntry(line, value);
+        }
+        return copy;
+    }
+
+    internal override void WriteTo(TomlTextBuilder sb)
     {
         if (InlineItems is not null)
         {
@@ -621,9 +692,9 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
                 last = i;
             }
         }
-        if (last < 0 && parent.SyntaxOwner is { } owner)
+        if (last < 0 && (parent.SyntaxOwner ?? parent.ParentTable) is { } outer)
         {
-            return SectionInsertionPoint(owner);
+            return SectionInsertionPoint(outer);
         }
         return last < 0 ? sections.Count : last + 1;
     }
@@ -631,18 +702,17 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
     private void InsertNew(int index, string name, TomlValue value)
     {
         value.MarkAttached();
-        var key = new TomlKey(name);
         if (InlineItems is not null)
         {
-            var item = new KeyValueSyntax([key], value, ReadOnlyMemory<char>.Empty);
+            var item = new KeyValueSyntax(name, null, value, NewlineKind.None);
             int position = index < _count ? FirstItemOf(InlineItems, _entries[index].Key.Name, []) : InlineItems.Count;
             InsertInlineItem(position < 0 ? InlineItems.Count : position, item);
-            InsertEntry(index, key, value, item);
+            InsertEntry(index, item, value);
             return;
         }
         if (Section is null && IsDottedFlag && SyntaxOwner is { } owner)
         {
-            InsertDotted(owner, index, key, value);
+            InsertDotted(owner, index, name, value);
             return;
         }
         if (Section is null)
@@ -651,7 +721,7 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
         }
         var section = Section!;
         var document = RequireDocument();
-        var statement = new KeyValueSyntax([key], value, document.NewLine.AsMemory());
+        var statement = new KeyValueSyntax(name, null, value, Newlines.Kind(document.NewLine));
         int at = section.Items.Count;
         if (index < _count && _entries[index].Syntax is { } before)
         {
@@ -661,17 +731,17 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
                 at = found;
             }
         }
-        string indent = at > 0 ? Indentation(section.Items[at - 1].Path[0].PrefixRaw.Span)
-            : at < section.Items.Count ? Indentation(section.Items[at].Path[0].PrefixRaw.Span) : "";
-        key.DefaultDecor(indent, " ");
+        string indent = at > 0 ? Indentation(section.Items[at - 1].Path.First.PrefixRaw.Span)
+            : at < section.Items.Count ? Indentation(section.Items[at].Path.First.PrefixRaw.Span) : "";
+        statement.DefaultDecor(indent, " ");
         value.DefaultDecor(" ", "");
         document.EnsureLineEndBefore(section, at);
         section.Items.Insert(at, statement);
-        InsertEntry(index, key, value, statement);
+        InsertEntry(index, statement, value);
     }
 
     /// <summary>A key added to a table made by dotted keys is spelled as another dotted key next to its siblings.</summary>
-    private void InsertDotted(TomlTable owner, int index, TomlKey key, TomlValue value)
+    private void InsertDotted(TomlTable owner, int index, string name, TomlValue value)
     {
         var prefix = new List<string>();
         for (var t = this; t != owner && t is not null; t = t.ParentTable)
@@ -679,13 +749,12 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
             prefix.Add(t.NameInParent!);
         }
         prefix.Reverse();
-        var path = new TomlKey[prefix.Count + 1];
+        var prefixKeys = new TomlKey[prefix.Count];
         for (int i = 0; i < prefix.Count; i++)
         {
-            path[i] = new TomlKey(prefix[i]);
-            path[i].SetDecor(ReadOnlyMemory<char>.Empty, ReadOnlyMemory<char>.Empty);
+            prefixKeys[i] = new TomlKey(prefix[i]);
+            prefixKeys[i].SetDecor(ReadOnlyMemory<char>.Empty, ReadOnlyMemory<char>.Empty);
         }
-        path[^1] = key;
         List<KeyValueSyntax> items = owner.InlineItems ?? owner.Section?.Items ?? throw new InvalidOperationException("This table cannot be edited.");
         int last = -1;
         for (int i = 0; i < items.Count; i++)
@@ -698,22 +767,22 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
         int at = last < 0 ? items.Count : last + 1;
         if (owner.InlineItems is not null)
         {
-            path[0].DefaultDecor(" ", "");
-            key.DefaultDecor("", " ");
-            var item = new KeyValueSyntax(path, value, ReadOnlyMemory<char>.Empty);
+            var item = new KeyValueSyntax(name, prefixKeys, value, NewlineKind.None);
+            prefixKeys[0].DefaultDecor(" ", "");
+            item.DefaultDecor("", " ");
             owner.InsertInlineItem(at, item);
-            InsertEntry(index, key, value, item);
+            InsertEntry(index, item, value);
             return;
         }
         var document = RequireDocument();
-        string indent = at > 0 ? Indentation(items[at - 1].Path[0].PrefixRaw.Span) : "";
-        path[0].SetDecor(indent.AsMemory(), ReadOnlyMemory<char>.Empty);
-        key.DefaultDecor("", " ");
+        string indent = at > 0 ? Indentation(items[at - 1].Path.First.PrefixRaw.Span) : "";
+        prefixKeys[0].SetDecor(indent.AsMemory(), ReadOnlyMemory<char>.Empty);
+        var statement = new KeyValueSyntax(name, prefixKeys, value, Newlines.Kind(document.NewLine));
+        statement.DefaultDecor("", " ");
         value.DefaultDecor(" ", "");
         document.EnsureLineEndBefore(owner.Section!, at);
-        var statement = new KeyValueSyntax(path, value, document.NewLine.AsMemory());
         items.Insert(at, statement);
-        InsertEntry(index, key, value, statement);
+        InsertEntry(index, statement, value);
     }
 
     /// <summary>Gives a table that only existed implicitly its own <c>[header]</c>, before its first sub-table.</summary>
@@ -750,9 +819,9 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
     private void InsertInlineItem(int position, KeyValueSyntax item)
     {
         var items = InlineItems!;
-        var first = item.Path[0];
+        var first = item.Path.First;
         var value = item.Value;
-        item.Path[^1].DefaultDecor(item.Path.Length == 1 ? " " : "", " ");
+        item.Path.Leaf.DefaultDecor(item.Path.Count == 1 ? " " : "", " ");
         first.DefaultDecor(" ", "");
         if (items.Count == 0)
         {
@@ -816,7 +885,7 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
         }
         else if (i == 0)
         {
-            items[0].Path[0].PrefixRaw = syntax.Path[0].PrefixRaw;
+            items[0].Path.First.PrefixRaw = syntax.Path.First.PrefixRaw;
         }
     }
 
@@ -873,7 +942,7 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
         for (int i = 0; i < items.Count; i++)
         {
             var path = items[i].Path;
-            if (path.Length > prefix.Count && string.Equals(path[prefix.Count].Name, name, StringComparison.Ordinal))
+            if (path.Count > prefix.Count && string.Equals(path[prefix.Count].Name, name, StringComparison.Ordinal))
             {
                 return i;
             }

@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using Ferry.Toml.Syntax;
+using Ferry.Toml.Formatting;
 
 namespace Ferry.Toml;
 
@@ -13,16 +15,35 @@ namespace Ferry.Toml;
 /// </summary>
 public abstract class TomlValue
 {
-    // Decor is kept as slices of the source (or of a new string after an edit) so parsing copies nothing.
-    internal ReadOnlyMemory<char> PrefixRaw;
-    internal ReadOnlyMemory<char> SuffixRaw;
-    internal bool HasPrefix;
-    internal bool HasSuffix;
-    internal int SpanStart = -1;
-    internal int SpanLength;
+    // The raw text, span and decor, as offsets into the source (see NodeText).
+    internal NodeText Node;
+
+    internal ReadOnlyMemory<char> PrefixRaw
+    {
+        get => Node.Prefix;
+        set => Node.Prefix = value;
+    }
+
+    internal ReadOnlyMemory<char> SuffixRaw
+    {
+        get => Node.Suffix;
+        set => Node.Suffix = value;
+    }
+
+    internal bool HasPrefix => Node.HasPrefix;
+
+    internal bool HasSuffix => Node.HasSuffix;
+
+    internal int SpanStart => Node.IsSpanned ? Node.Start : -1;
+
+    internal int SpanLength => Node.Length;
 
     /// <summary>Set once the value is placed in a document, table or array; a value can only live in one place.</summary>
-    internal bool Attached;
+    internal bool Attached
+    {
+        get => Node.Attached;
+        set => Node.Attached = value;
+    }
 
     private protected TomlValue()
     {
@@ -31,7 +52,7 @@ public abstract class TomlValue
     public abstract TomlValueKind Kind { get; }
 
     /// <summary>Where the value is in the parsed source; <c>null</c> for values created or re-created by an edit.</summary>
-    public TomlSpan? Span => SpanStart < 0 ? null : new TomlSpan(SpanStart, SpanLength);
+    public TomlSpan? Span => Node.IsSpanned ? new TomlSpan(Node.Start, Node.Length) : null;
 
     /// <summary>Whitespace and comments before and after the value (see <see cref="TomlDecor"/>).</summary>
     public TomlDecor Decor
@@ -39,10 +60,22 @@ public abstract class TomlValue
         get => new(HasPrefix ? PrefixRaw.ToString() : null, HasSuffix ? SuffixRaw.ToString() : null);
         set
         {
-            HasPrefix = value.Prefix is not null;
-            PrefixRaw = (value.Prefix ?? "").AsMemory();
-            HasSuffix = value.Suffix is not null;
-            SuffixRaw = (value.Suffix ?? "").AsMemory();
+            if (value.Prefix is null)
+            {
+                Node.ClearPrefix();
+            }
+            else
+            {
+                Node.Prefix = value.Prefix.AsMemory();
+            }
+            if (value.Suffix is null)
+            {
+                Node.ClearSuffix();
+            }
+            else
+            {
+                Node.Suffix = value.Suffix.AsMemory();
+            }
         }
     }
 
@@ -62,7 +95,7 @@ public abstract class TomlValue
     /// <summary>The value as written in TOML, without its decor (for scalars: exactly the source text).</summary>
     public string ToTomlString()
     {
-        var sb = new StringBuilder();
+        var sb = new TomlTextBuilder(64);
         WriteTo(sb);
         return sb.ToString();
     }
@@ -98,41 +131,47 @@ public abstract class TomlValue
     }
 
     /// <summary>Writes the value's TOML text (no decor).</summary>
-    internal abstract void WriteTo(StringBuilder sb);
+    /// <summary>
+    /// A deep copy, not placed anywhere (so it can be set into this or another document), with the same spelling
+    /// and decor and no <see cref="Span"/>. Arrays of tables and <c>[header]</c> tables cannot be cloned.
+    /// </summary>
+    public abstract TomlValue Clone();
 
-    internal void WriteWithDecor(StringBuilder sb)
+    internal abstract void WriteTo(TomlTextBuilder sb);
+
+    internal void WriteWithDecor(TomlTextBuilder sb)
     {
+        if (IsScalar && Node.TryGetSourceWithDecor(out var whole))
+        {
+            // Untouched parsed scalar: its decor and spelling are one contiguous slice of the source.
+            sb.Append(whole);
+            return;
+        }
         sb.Append(PrefixRaw.Span);
         WriteTo(sb);
         sb.Append(SuffixRaw.Span);
     }
 
-    internal void SetSpan(int start, int length)
-    {
-        SpanStart = start;
-        SpanLength = length;
-    }
+    private bool IsScalar => Kind is not (TomlValueKind.Array or TomlValueKind.Table or TomlValueKind.ArrayOfTables);
+
+    internal void SetSource(string text, int start, int length) => Node.SetSource(text, start, length);
 
     internal void SetDecor(ReadOnlyMemory<char> prefix, ReadOnlyMemory<char> suffix)
     {
-        PrefixRaw = prefix;
-        SuffixRaw = suffix;
-        HasPrefix = true;
-        HasSuffix = true;
+        Node.Prefix = prefix;
+        Node.Suffix = suffix;
     }
 
     /// <summary>Gives unset decor a default (used when an edit places a value).</summary>
     internal void DefaultDecor(string prefix, string suffix)
     {
-        if (!HasPrefix)
+        if (!Node.HasPrefix)
         {
-            PrefixRaw = prefix.AsMemory();
-            HasPrefix = true;
+            Node.Prefix = prefix.AsMemory();
         }
-        if (!HasSuffix)
+        if (!Node.HasSuffix)
         {
-            SuffixRaw = suffix.AsMemory();
-            HasSuffix = true;
+            Node.Suffix = suffix.AsMemory();
         }
     }
 

@@ -6,7 +6,27 @@ internal static class RepoPaths
     public static string Root { get; } = FindRoot();
 
     /// <summary>The read-only third-party data beside the repository (<c>../shared/conformance</c>).</summary>
-    public static string Conformance => Path.GetFullPath(Path.Combine(Root, "..", "shared", "conformance"));
+    public static string Conformance => Path.Combine(Shared, "conformance");
+
+    /// <summary>
+    /// The read-only team folder beside the repository (<c>../shared</c>), found by walking up so
+    /// that git worktrees in other folders work too.
+    /// </summary>
+    public static string Shared { get; } = FindShared();
+
+    private static string FindShared()
+    {
+        for (var dir = new DirectoryInfo(Root); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared");
+            if (Directory.Exists(Path.Combine(candidate, "conformance")))
+            {
+                return candidate;
+            }
+        }
+
+        return Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    }
 
     private static string FindRoot()
     {

@@ -25,6 +25,12 @@ internal sealed class CommandTable
 
     public ICliCommand? Find(string name) => _byName.TryGetValue(name, out var command) ? command : null;
 
+    /// <summary>The command whose own name (not a built-in alias like <c>b</c>) is <paramref name="name"/>.</summary>
+    public ICliCommand? FindBuiltIn(string name) => Find(name) is { } command && command.Spec.Name == name ? command : null;
+
+    /// <summary>For a built-in alias (<c>b</c>), the command it stands for (<c>build</c>).</summary>
+    public string? BuiltInAliasTarget(string name) => Find(name) is { } command && command.Spec.Name != name ? command.Spec.Name : null;
+
     /// <summary>Every name a user can type, sorted the way Cargo sorts <c>--list</c>.</summary>
     public IEnumerable<string> Names
     {
@@ -38,6 +44,7 @@ internal sealed class CommandTable
 
     public static CommandTable CreateDefault() => new(
     [
+        new ConfigCommand(),
         new HelpCommand(),
         new LocateProjectCommand(),
         new MetadataCommand(),

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Ferry.Cli.Args;
 using Ferry.Util.Diagnostics;
 
@@ -19,6 +20,28 @@ internal sealed class HelpCommand : ICliCommand
         {
             context.Shell.Out(RootCommand.Help(context.Commands));
             return 0;
+        }
+
+        // As in Cargo: a user alias that is more than a command name is shown, otherwise followed.
+        ImmutableArray<string>? alias;
+        try
+        {
+            alias = context.Commands.FindBuiltIn(name) is null ? context.GlobalContext.Alias(name) : null;
+        }
+        catch (FerryException)
+        {
+            alias = null;
+        }
+
+        if (alias is { Length: > 1 } expansion)
+        {
+            context.Shell.Out($"`{name}` is aliased to `{string.Join(' ', expansion)}`\n");
+            return 0;
+        }
+
+        if (alias is { Length: 1 } single)
+        {
+            name = single[0];
         }
 
         var command = context.Commands.Find(name)

@@ -97,15 +97,33 @@ internal static class RootCommand
         return text.ToString();
     }
 
-    /// <summary>The <c>--list</c> output: every built-in command and alias, as Cargo prints it.</summary>
-    public static string List(CommandTable commands)
+    /// <summary>
+    /// The <c>--list</c> output, as Cargo prints it: built-in commands and their aliases, user
+    /// aliases (<c>alias: target</c>) and third-party <c>cargo-*</c> programs, sorted by name.
+    /// </summary>
+    public static string List(CommandTable commands, IReadOnlyDictionary<string, string>? userAliases = null, IEnumerable<string>? external = null)
     {
-        var text = new StringBuilder("Installed Commands:\n");
+        var entries = new SortedDictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var name in external ?? [])
+        {
+            entries[name] = null;
+        }
+
         foreach (var name in commands.Names)
         {
             var command = commands.Find(name)!;
-            var description = command.Spec.Name == name ? command.Spec.ListDescription ?? command.Spec.About : $"alias: {command.Spec.Name}";
-            text.Append("    ").Append(name.PadRight(21)).Append(description).Append('\n');
+            entries[name] = command.Spec.Name == name ? command.Spec.ListDescription ?? command.Spec.About : $"alias: {command.Spec.Name}";
+        }
+
+        foreach (var (name, target) in userAliases ?? new Dictionary<string, string>())
+        {
+            entries[name] = $"alias: {target}";
+        }
+
+        var text = new StringBuilder("Installed Commands:\n");
+        foreach (var (name, description) in entries)
+        {
+            text.Append("    ").Append(description is null ? name : name.PadRight(21) + description).Append('\n');
         }
 
         return text.ToString();

@@ -46,7 +46,51 @@ public sealed record Dependency
 
     public string NameInToml => ExplicitNameInToml ?? PackageName;
 
+    /// <summary>Value equality, comparing the feature list by content (Cargo compares dependencies by value).</summary>
+    public bool Equals(Dependency? other) =>
+        other is not null
+        && PackageName == other.PackageName
+        && Source == other.Source
+        && Req == other.Req
+        && LockedVersion == other.LockedVersion
+        && SpecifiedReq == other.SpecifiedReq
+        && Kind == other.Kind
+        && ExplicitNameInToml == other.ExplicitNameInToml
+        && Optional == other.Optional
+        && Public == other.Public
+        && DefaultFeatures == other.DefaultFeatures
+        && Features.AsSpan().SequenceEqual(other.Features.AsSpan())
+        && Equals(Platform, other.Platform)
+        && RegistryId == other.RegistryId
+        && LocalPath == other.LocalPath;
+
+    public override int GetHashCode() => HashCode.Combine(PackageName, Source, Req, Kind, ExplicitNameInToml, Optional, Features.Length);
+
     /// <summary>Whether this dependency is satisfied by the given package.</summary>
     public bool Matches(PackageId id) =>
-        id.Name == PackageName && Source == id.Source && Req.Matches(id.Version);
+        id.Name == PackageName && Source == id.Source && VersionMatches(id.Version);
+
+    /// <summary>Name and version requirement match, whatever the source (Cargo's <c>matches_ignoring_source</c>).</summary>
+    public bool MatchesIgnoringSource(PackageId id) => id.Name == PackageName && VersionMatches(id.Version);
+
+    /// <summary>
+    /// Whether a version satisfies this dependency: the locked version when a lockfile pinned it
+    /// (build metadata ignored, as Cargo does), otherwise the requirement.
+    /// </summary>
+    public bool VersionMatches(Version version) =>
+        LockedVersion is { } locked
+            ? locked.Major == version.Major && locked.Minor == version.Minor && locked.Patch == version.Patch && locked.Pre == version.Pre
+            : Req.Matches(version);
+
+    /// <summary>Whether the dependency is needed by dependents (normal and build), unlike dev-dependencies.</summary>
+    public bool IsTransitive => Kind != DependencyKind.Development;
+
+    /// <summary>Pins the dependency to exactly <paramref name="id"/> (version and locked source), as a lockfile does.</summary>
+    public Dependency LockTo(PackageId id) => this with { Source = id.Source, LockedVersion = id.Version };
+
+    /// <summary>Pins only the version, keeping the source (used when a patch replaced the source).</summary>
+    public Dependency LockVersion(Version version) => this with { LockedVersion = version };
+
+    /// <summary>Set when a lockfile pinned this dependency; error messages say <c>(locked to x)</c>.</summary>
+    public Version? LockedVersion { get; init; }
 }

@@ -36,11 +36,17 @@ public sealed class PackageId : IEquatable<PackageId>, IComparable<PackageId>
         Source.IsCratesIo ? $"{Name} v{Version}" : $"{Name} v{Version} ({Source})";
 
     public bool Equals(PackageId? other) =>
-        other is not null && Name == other.Name && Version == other.Version && Source == other.Source;
+        ReferenceEquals(this, other) || other is not null && Name == other.Name && Version == other.Version && Source == other.Source;
 
     public override bool Equals(object? obj) => obj is PackageId other && Equals(other);
 
     public override int GetHashCode() => HashCode.Combine(Name, Version, Source);
+
+    // Value equality, as SourceId has: ids of the same package are often distinct instances
+    // (one from the index, one from a lockfile).
+    public static bool operator ==(PackageId? left, PackageId? right) => left is null ? right is null : left.Equals(right);
+
+    public static bool operator !=(PackageId? left, PackageId? right) => !(left == right);
 
     public int CompareTo(PackageId? other)
     {

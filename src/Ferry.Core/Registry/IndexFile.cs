@@ -27,11 +27,14 @@ public sealed class IndexFile
     public int Count => _entries.Count;
 
     /// <summary>Splits the file into lines and reads each line's version; lines without one are skipped, as Cargo does.</summary>
-    public static IndexFile Parse(byte[] bytes, SourceId source)
+    public static IndexFile Parse(byte[] bytes, SourceId source) => Parse(bytes, 0, source);
+
+    /// <summary>The same for a file that starts at <paramref name="offset"/> in <paramref name="bytes"/> (a cache file's body).</summary>
+    public static IndexFile Parse(byte[] bytes, int offset, SourceId source)
     {
         var entries = new List<Entry>();
         var span = bytes.AsSpan();
-        var start = 0;
+        var start = offset;
         while (start < span.Length)
         {
             var newline = span[start..].IndexOf((byte)'\n');

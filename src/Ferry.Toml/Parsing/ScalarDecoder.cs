@@ -42,30 +42,30 @@ internal ref struct ScalarDecoder
     /// </summary>
     public static TomlValue Decode(string text, int start, int end, ErrorSink errors, ErrorSink deferred, TomlParseOptions options)
     {
-        var raw = text.AsMemory(start, end - start);
-        var decoder = new ScalarDecoder(raw.Span, start, errors);
+        var raw = text.AsSpan(start, end - start);
+        var decoder = new ScalarDecoder(raw, start, errors);
         ScalarKind kind = decoder.DecodeUnquoted();
         switch (kind)
         {
             case ScalarKind.Boolean:
                 return new TomlBoolean(decoder._bool);
             case ScalarKind.Integer:
-                return new TomlInteger(ToInteger(decoder._output, decoder._radix, start, end - start, deferred), raw);
+                return new TomlInteger(ToInteger(decoder._output, decoder._radix, start, end - start, deferred), parsed: true);
             case ScalarKind.Float:
-                return new TomlFloat(ToFloat(decoder._output, start, end - start, deferred), raw);
+                return new TomlFloat(ToFloat(decoder._output, start, end - start, deferred), parsed: true);
             case ScalarKind.DateTime:
                 {
                     var value = DateTimeParser.Parse(raw.ToString(), options, out string? error);
                     if (value is null)
                     {
                         errors.Report(error!, start, end - start);
-                        return new TomlString("", raw, TomlStringStyle.Basic);
+                        return new TomlString("", TomlStringStyle.Basic);
                     }
                     return value;
                 }
             default:
                 // Only reached with an error already reported ("string values must be quoted", ...).
-                return new TomlString(decoder._output, raw, TomlStringStyle.Basic);
+                return new TomlString(decoder._output, TomlStringStyle.Basic);
         }
     }
 

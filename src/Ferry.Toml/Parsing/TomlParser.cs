@@ -64,6 +64,7 @@ internal sealed class TomlParser
     private Section _currentSection;
     private PendingArrayTable? _pendingArray;
     private readonly List<KeySegment> _segments = new();
+    private readonly NameTable _names = new();
 
     private TomlParser(string text, TomlParseOptions options)
     {
@@ -80,12 +81,32 @@ internal sealed class TomlParser
 
     public static TomlDocument Parse(string text, TomlParseOptions options)
     {
+        RejectUnpairedSurrogates(text);
         var parser = new TomlParser(text, options);
         parser.ParseDocument();
         return parser._document;
     }
 
     private bool Failed => _errors.HasError;
+
+    /// <summary>
+    /// A TOML file is UTF-8, so it cannot hold half of a surrogate pair; a .NET string can. Bytes are validated
+    /// when they are decoded; text handed over as a string is checked here (a vectorised scan for surrogates).
+    /// </summary>
+    private static void RejectUnpairedSurrogates(string text)
+    {
+        var span = text.AsSpan();
+        int i = span.IndexOfAnyInRange('\uD800', '\uDFFF');
+        while (i >= 0)
+        {
+            if (!char.IsHighSurrogate(span[i]) || i + 1 >= span.Length || !char.IsLowSurrogate(span[i + 1]))
+            {
+                throw new TomlParseException("invalid UTF-16 text: unpaired surrogate", new TomlSpan(i, 1), text);
+            }
+            int next = span[(i + 2)..].IndexOfAnyInRange('\uD800', '\uDFFF');
+            i = next < 0 ? -1 : i + 2 + next;
+        }
+    }
 
     // ------------------------------------------------------------------ token stream
 
@@ -245,9 +266,10 @@ internal sealed class TomlParser
             var keys = BuildKeys(keysStart, close.Start);
             var (suffixEnd, newline) = WsCommentNewline();
             var table = TomlTable.NewSectionTable(_document);
-            table.SetDecor(_text.AsMemory(prefixStart, open.Start - prefixStart), _text.AsMemory(closeEnd, suffixEnd - closeEnd));
-            table.SetSpan(open.Start, closeEnd - open.Start);
-            var section = new Section(table, keys, isArray) { HeaderNewline = newline };
+            table.SetSource(_text, open.Start, closeEnd - open.Start);
+            table.Node.SetSourcePrefix(open.Start - prefixStart);
+            table.Node.SetSourceSuffix(suffixEnd - closeEnd);
+            var section = new Section(table, keys.ToArray(), isArray) { HeaderNewline = newline };
             table.Section = section;
             _document.Sections.Add(section);
             _currentSection = section;
@@ -389,13 +411,17 @@ internal sealed class TomlParser
 
     private void OnExpressionKeyValSep(Token eq, int prefixStart)
     {
-        var keys = BuildKeys(prefixStart, eq.Start);
+        var keys = BuildKeys(prefixStart, eq.Start, line: true);
         OptWhitespace();
         TomlValue value = Value();
         int valueEnd = value.SpanStart + value.SpanLength;
         var (suffixEnd, newline) = WsCommentNewline();
-        value.SetDecor(_text.AsMemory(eq.End, value.SpanStart - eq.End), _text.AsMemory(valueEnd, suffixEnd - valueEnd));
-        var statement = new KeyValueSyntax(keys, value, newline);
+        value.Node.SetSourcePrefix(value.SpanStart - eq.End);
+        value.Node.SetSourceSuffix(suffixEnd - valueEnd);
+        var statement = (KeyValueSyntax)keys.Leaf;
+        statement.DottedPrefix = keys.Prefix;
+        statement.Value = value;
+        statement.Newline = newline;
         _currentSection.Items.Add(statement);
         _triviaStart = suffixEnd + newline.Length;
         CaptureKeyValue(keys, value, statement);
@@ -559,22 +585,26 @@ internal sealed class TomlParser
         if (Failed)
         {
             // Only syntax is still being checked; the value will never be seen.
-            value = new TomlString("", _text.AsMemory(start, end - start), TomlStringStyle.Basic);
+            value = new TomlString("", TomlStringStyle.Basic);
         }
         else
         {
             value = kind switch
             {
-                TokenKind.BasicString => new TomlString(StringDecoder.DecodeBasic(_text, start, end, _errors, _options), _text.AsMemory(start, end - start), TomlStringStyle.Basic),
-                TokenKind.LiteralString => new TomlString(StringDecoder.DecodeLiteral(_text, start, end, _errors), _text.AsMemory(start, end - start), TomlStringStyle.Literal),
-                TokenKind.MlBasicString => new TomlString(StringDecoder.DecodeMlBasic(_text, start, end, _errors, _options), _text.AsMemory(start, end - start), TomlStringStyle.MultiLineBasic),
-                TokenKind.MlLiteralString => new TomlString(StringDecoder.DecodeMlLiteral(_text, start, end, _errors), _text.AsMemory(start, end - start), TomlStringStyle.MultiLineLiteral),
+                TokenKind.BasicString => new TomlString(IsPlain(start, end, '"', CharClass.BasicSpecial) ? null : StringDecoder.DecodeBasic(_text, start, end, _errors, _options), TomlStringStyle.Basic),
+                TokenKind.LiteralString => new TomlString(IsPlain(start, end, '\'', CharClass.LiteralSpecial) ? null : StringDecoder.DecodeLiteral(_text, start, end, _errors), TomlStringStyle.Literal),
+                TokenKind.MlBasicString => new TomlString(StringDecoder.DecodeMlBasic(_text, start, end, _errors, _options), TomlStringStyle.MultiLineBasic),
+                TokenKind.MlLiteralString => new TomlString(StringDecoder.DecodeMlLiteral(_text, start, end, _errors), TomlStringStyle.MultiLineLiteral),
                 _ => ScalarDecoder.Decode(_text, start, end, _errors, _deferred, _options),
             };
         }
-        value.SetSpan(start, end - start);
+        value.SetSource(_text, start, end - start);
         return value;
     }
+
+    /// <summary>A one-line string with its closing quote and nothing to unescape or reject: its value is its inside.</summary>
+    private bool IsPlain(int start, int end, char quote, System.Buffers.SearchValues<char> special)
+        => end - start >= 2 && _text[end - 1] == quote && _text.AsSpan(start + 1, end - start - 2).IndexOfAny(special) < 0;
 
     private void EnterDepth(Token open)
     {
@@ -587,7 +617,7 @@ internal sealed class TomlParser
     private TomlArray Array(Token open)
     {
         EnterDepth(open);
-        var items = new List<TomlValue>();
+        var items = RentList();
         int elementStart = open.End;
         TomlValue? pending = null;
         int pendingEnd = 0;
@@ -612,7 +642,7 @@ internal sealed class TomlParser
                     {
                         throw Syntax("extra comma in array, expected value", t.Start, t.Length);
                     }
-                    pending!.SetDecor(pending.PrefixRaw, _text.AsMemory(pendingEnd, t.Start - pendingEnd));
+                    pending!.Node.SetSourceSuffix(t.Start - pendingEnd);
                     items.Add(pending);
                     pending = null;
                     elementStart = t.End;
@@ -631,19 +661,21 @@ internal sealed class TomlParser
                         ReadOnlyMemory<char> trailing = ReadOnlyMemory<char>.Empty;
                         if (pending is not null)
                         {
-                            pending.SetDecor(pending.PrefixRaw, _text.AsMemory(pendingEnd, t.Start - pendingEnd));
+                            pending.Node.SetSourceSuffix(t.Start - pendingEnd);
                             items.Add(pending);
                         }
                         else
                         {
                             trailing = _text.AsMemory(elementStart, t.Start - elementStart);
                         }
-                        var array = new TomlArray(items, trailing, pending is null && items.Count > 0);
-                        foreach (var item in items)
+                        var elements = items.Count == 0 ? [] : items.ToArray();
+                        foreach (var item in elements)
                         {
                             item.Attached = true;
                         }
-                        array.SetSpan(open.Start, t.End - open.Start);
+                        var array = new TomlArray(elements, trailing, pending is null && elements.Length > 0);
+                        ReturnList(items);
+                        array.SetSource(_text, open.Start, t.End - open.Start);
                         _depth--;
                         return array;
                     }
@@ -659,7 +691,7 @@ internal sealed class TomlParser
                             TokenKind.LeftSquareBracket => Array(t),
                             _ => OnScalar(t),
                         };
-                        value.SetDecor(_text.AsMemory(elementStart, value.SpanStart - elementStart), ReadOnlyMemory<char>.Empty);
+                        value.Node.SetSourcePrefix(value.SpanStart - elementStart);
                         pending = value;
                         pendingEnd = value.SpanStart + value.SpanLength;
                         needsComma = true;
@@ -667,6 +699,17 @@ internal sealed class TomlParser
                     }
             }
         }
+    }
+
+    // Element lists are reused across arrays (one per nesting level in use) and copied out at the end.
+    private readonly Stack<List<TomlValue>> _lists = new();
+
+    private List<TomlValue> RentList() => _lists.Count > 0 ? _lists.Pop() : new List<TomlValue>();
+
+    private void ReturnList(List<TomlValue> list)
+    {
+        list.Clear();
+        _lists.Push(list);
     }
 
     private enum InlineState
@@ -692,7 +735,7 @@ internal sealed class TomlParser
         var items = table.InlineItems!;
         int itemStart = open.End;
         var state = InlineState.NeedsKey;
-        TomlKey[] keys = [];
+        KeyPath keys = default;
         int eqEnd = 0;
         TomlValue? value = null;
         int valueEnd = 0;
@@ -732,7 +775,7 @@ internal sealed class TomlParser
                     {
                         throw Syntax($"extra comma in inline table, expected {Expected(state)}", t.Start);
                     }
-                    value!.SetDecor(value.PrefixRaw, _text.AsMemory(valueEnd, t.Start - valueEnd));
+                    value!.Node.SetSourceSuffix(t.Start - valueEnd);
                     FinishInlineItem(table, items, keys, value);
                     value = null;
                     itemStart = t.End;
@@ -745,10 +788,10 @@ internal sealed class TomlParser
                         case InlineState.NeedsKey:
                             _segments.Clear();
                             AddFakeKey(t.Start);
-                            keys = BuildKeys(itemStart, t.Start);
+                            keys = BuildKeys(itemStart, t.Start, line: true);
                             break;
                         case InlineState.NeedsEquals:
-                            keys = BuildKeys(itemStart, t.Start);
+                            keys = BuildKeys(itemStart, t.Start, line: true);
                             break;
                         default:
                             throw Syntax($"extra assignment between key-value pairs, expected {Expected(state)}", t.Start);
@@ -767,7 +810,7 @@ internal sealed class TomlParser
                             throw Syntax("missing assignment between key-value pairs, expected `=`", t.Start);
                     }
                     value = t.Kind == TokenKind.LeftCurlyBracket ? InlineTable(t) : Array(t);
-                    value.SetDecor(_text.AsMemory(eqEnd, value.SpanStart - eqEnd), ReadOnlyMemory<char>.Empty);
+                    value.Node.SetSourcePrefix(value.SpanStart - eqEnd);
                     valueEnd = value.SpanStart + value.SpanLength;
                     state = InlineState.NeedsComma;
                     continue;
@@ -798,21 +841,22 @@ internal sealed class TomlParser
                                 // toml-rs invents an empty literal string here; decoding it reports the error.
                                 if (state == InlineState.NeedsEquals)
                                 {
-                                    keys = BuildKeys(itemStart, t.Start);
+                                    keys = BuildKeys(itemStart, t.Start, line: true);
                                     eqEnd = t.Start;
                                 }
                                 value = Scalar(t.Start, t.Start, TokenKind.LiteralString);
-                                value.SetDecor(_text.AsMemory(eqEnd, t.Start - eqEnd), ReadOnlyMemory<char>.Empty);
+                                value.Node.SetSourcePrefix(t.Start - eqEnd);
+                                value.Node.SetSourceSuffix(0);
                                 FinishInlineItem(table, items, keys, value);
                                 break;
                             case InlineState.NeedsComma:
-                                value!.SetDecor(value.PrefixRaw, _text.AsMemory(valueEnd, t.Start - valueEnd));
+                                value!.Node.SetSourceSuffix(t.Start - valueEnd);
                                 FinishInlineItem(table, items, keys, value);
                                 break;
                         }
                         table.InlineTrailing = trailing;
                         table.InlineTrailingComma = state == InlineState.NeedsKey && items.Count > 0;
-                        table.SetSpan(open.Start, t.End - open.Start);
+                        table.SetSource(_text, open.Start, t.End - open.Start);
                         _depth--;
                         return table;
                     }
@@ -837,7 +881,7 @@ internal sealed class TomlParser
                             throw Syntax("missing assignment between key-value pairs, expected `=`", t.Start);
                         case InlineState.NeedsValue:
                             value = OnScalar(t);
-                            value.SetDecor(_text.AsMemory(eqEnd, value.SpanStart - eqEnd), ReadOnlyMemory<char>.Empty);
+                            value.Node.SetSourcePrefix(value.SpanStart - eqEnd);
                             valueEnd = value.SpanStart + value.SpanLength;
                             state = InlineState.NeedsComma;
                             continue;
@@ -867,32 +911,64 @@ internal sealed class TomlParser
     /// first part, between parts and dots, and up to <paramref name="end"/>), decoding their names unless an
     /// error already happened.
     /// </summary>
-    private TomlKey[] BuildKeys(int prefixStart, int end)
+    /// <param name="line">The keys start a <c>key = value</c>: the last one is made the line's <see cref="KeyValueSyntax"/>.</param>
+    private KeyPath BuildKeys(int prefixStart, int end, bool line = false)
     {
         var segments = _segments;
-        var keys = new TomlKey[segments.Count];
-        for (int i = 0; i < keys.Length; i++)
+        int count = segments.Count;
+        TomlKey[]? prefix = count > 1 ? new TomlKey[count - 1] : null;
+        TomlKey leaf = null!;
+        for (int i = 0; i < count; i++)
         {
             var s = segments[i];
-            string name = Failed ? "" : StringDecoder.DecodeKey(_text, new Token(s.Kind, s.Start, s.End), _errors, _options);
-            var key = new TomlKey(name, _text.AsMemory(s.Start, s.End - s.Start), s.Start, s.End - s.Start);
+            string name = Failed ? "" : DecodeKey(s);
+            var key = line && i == count - 1
+                ? new KeyValueSyntax(name, _text, s.Start, s.End - s.Start)
+                : new TomlKey(name, _text, s.Start, s.End - s.Start);
             int before = i == 0 ? prefixStart : segments[i - 1].DotEnd;
-            int after = i < keys.Length - 1 ? s.DotStart : end;
-            key.SetDecor(_text.AsMemory(before, s.Start - before), _text.AsMemory(s.End, Math.Max(0, after - s.End)));
-            keys[i] = key;
+            int after = i < count - 1 ? s.DotStart : end;
+            key.Node.SetSourcePrefix(s.Start - before);
+            key.Node.SetSourceSuffix(Math.Max(0, after - s.End));
+            if (i < count - 1)
+            {
+                prefix![i] = key;
+            }
+            else
+            {
+                leaf = key;
+            }
         }
-        if (!Failed && keys.Length - 1 >= _options.MaxDepth)
+        if (!Failed && count - 1 >= _options.MaxDepth)
         {
             _errors.ReportWithoutSpan("recursion limit");
         }
-        return keys;
+        return new KeyPath(prefix, leaf);
+    }
+
+    private string DecodeKey(KeySegment s)
+    {
+        var raw = _text.AsSpan(s.Start, s.End - s.Start);
+        if (s.Kind == TokenKind.Atom)
+        {
+            if (raw.Length > 0 && raw.IndexOfAnyExcept(CharClass.BareKey) < 0)
+            {
+                return _names.Get(raw);
+            }
+        }
+        else if (s.Kind is TokenKind.BasicString or TokenKind.LiteralString
+            && raw.Length >= 2 && raw[^1] == raw[0]
+            && raw[1..^1].IndexOfAny(s.Kind == TokenKind.BasicString ? CharClass.BasicSpecial : CharClass.LiteralSpecial) < 0)
+        {
+            return _names.Get(raw[1..^1]);
+        }
+        return StringDecoder.DecodeKey(_text, new Token(s.Kind, s.Start, s.End), _errors, _options);
     }
 
     // ------------------------------------------------------------------ tables (toml-rs's de/parser/document.rs rules)
 
-    private sealed record PendingArrayTable(TomlKey[] Keys, TomlTable Table);
+    private sealed record PendingArrayTable(KeyPath Keys, TomlTable Table);
 
-    private void StartTable(TomlKey[] keys, TomlTable table)
+    private void StartTable(KeyPath keys, TomlTable table)
     {
         FinishPendingArray();
         _currentTable = table;
@@ -900,16 +976,16 @@ internal sealed class TomlParser
         {
             return;
         }
-        var parent = DescendPath(_root, keys, keys.Length - 1, dotted: false, owner: _root);
+        var parent = DescendPath(_root, keys, keys.Count - 1, dotted: false, owner: _root);
         if (parent is null)
         {
             return;
         }
-        var key = keys[^1];
+        var key = keys.Leaf;
         int i = parent.IndexOf(key.Name);
         if (i < 0)
         {
-            parent.AddEntry(key, table, null);
+            parent.AddEntry(key, table);
             return;
         }
         ref var entry = ref parent.EntryAt(i);
@@ -919,9 +995,7 @@ internal sealed class TomlParser
             existing.IsImplicitFlag = false;
             existing.Section = table.Section;
             existing.Section!.Table = existing;
-            existing.PrefixRaw = table.PrefixRaw;
-            existing.SuffixRaw = table.SuffixRaw;
-            existing.SetSpan(table.SpanStart, table.SpanLength);
+            existing.Node.CopySourceFrom(table.Node);
             entry.Key = key;
             _currentTable = existing;
             return;
@@ -929,7 +1003,7 @@ internal sealed class TomlParser
         _errors.Report("duplicate key", key.SpanStart, key.SpanLength);
     }
 
-    private void StartArrayTable(TomlKey[] keys, TomlTable table)
+    private void StartArrayTable(KeyPath keys, TomlTable table)
     {
         FinishPendingArray();
         _currentTable = table;
@@ -949,19 +1023,19 @@ internal sealed class TomlParser
             return;
         }
         var keys = pending.Keys;
-        var parent = DescendPath(_root, keys, keys.Length - 1, dotted: false, owner: _root);
+        var parent = DescendPath(_root, keys, keys.Count - 1, dotted: false, owner: _root);
         if (parent is null)
         {
             return;
         }
-        var key = keys[^1];
+        var key = keys.Leaf;
         int i = parent.IndexOf(key.Name);
         TomlArrayOfTables array;
         if (i < 0)
         {
             array = new TomlArrayOfTables();
-            array.SetSpan(pending.Table.SpanStart, pending.Table.SpanLength);
-            parent.AddEntry(key, array, null);
+            array.SetSource(_text, pending.Table.SpanStart, pending.Table.SpanLength);
+            parent.AddEntry(key, array);
         }
         else if (parent.EntryAt(i).Value is TomlArrayOfTables existing)
         {
@@ -978,29 +1052,29 @@ internal sealed class TomlParser
         array.AddTable(pending.Table);
     }
 
-    private void CaptureKeyValue(TomlKey[] keys, TomlValue value, KeyValueSyntax statement)
+    private void CaptureKeyValue(KeyPath keys, TomlValue value, KeyValueSyntax statement)
     {
         if (Failed)
         {
             return;
         }
-        bool dotted = keys.Length > 1;
-        var parent = DescendPath(_currentTable, keys, keys.Length - 1, dotted, owner: _currentTable);
+        bool dotted = keys.Count > 1;
+        var parent = DescendPath(_currentTable, keys, keys.Count - 1, dotted, owner: _currentTable);
         if (parent is null)
         {
             return;
         }
-        var key = keys[^1];
+        var key = keys.Leaf;
         if ((dotted && !parent.IsImplicitFlag) || parent.IndexOf(key.Name) >= 0)
         {
             _errors.Report("duplicate key", key.SpanStart, key.SpanLength);
             return;
         }
-        parent.AddEntry(key, value, statement);
+        parent.AddEntry(statement, value);
     }
 
     /// <summary>Walks (creating implicit tables) the first <paramref name="count"/> keys; null after reporting an error.</summary>
-    private TomlTable? DescendPath(TomlTable table, TomlKey[] keys, int count, bool dotted, TomlTable owner)
+    private TomlTable? DescendPath(TomlTable table, KeyPath keys, int count, bool dotted, TomlTable owner)
     {
         for (int k = 0; k < count; k++)
         {
@@ -1009,12 +1083,12 @@ internal sealed class TomlParser
             if (i < 0)
             {
                 var child = TomlTable.NewImplicit(dotted, inline: false, _document);
-                child.SetSpan(key.SpanStart, key.SpanLength);
+                child.SetSource(_text, key.SpanStart, key.SpanLength);
                 if (dotted)
                 {
                     child.SyntaxOwner = owner;
                 }
-                table.AddEntry(key, child, null);
+                table.AddEntry(key, child);
                 table = child;
                 continue;
             }
@@ -1053,15 +1127,17 @@ internal sealed class TomlParser
     }
 
     /// <summary>toml-rs's inline-table <c>finish_value</c>: dotted keys inside <c>{ }</c> may only build inline sub-tables.</summary>
-    private void FinishInlineItem(TomlTable table, List<KeyValueSyntax> items, TomlKey[] keys, TomlValue value)
+    private void FinishInlineItem(TomlTable table, List<KeyValueSyntax> items, KeyPath keys, TomlValue value)
     {
-        var item = new KeyValueSyntax(keys, value, ReadOnlyMemory<char>.Empty);
+        var item = (KeyValueSyntax)keys.Leaf;
+        item.DottedPrefix = keys.Prefix;
+        item.Value = value;
         items.Add(item);
         if (Failed)
         {
             return;
         }
-        int prefix = keys.Length - 1;
+        int prefix = keys.Count - 1;
         var target = table;
         for (int k = 0; k < prefix; k++)
         {
@@ -1070,9 +1146,9 @@ internal sealed class TomlParser
             if (i < 0)
             {
                 var child = TomlTable.NewImplicit(dotted: true, inline: true, null);
-                child.SetSpan(key.SpanStart, key.SpanLength);
+                child.SetSource(_text, key.SpanStart, key.SpanLength);
                 child.SyntaxOwner = table;
-                target.AddEntry(key, child, null);
+                target.AddEntry(key, child);
                 target = child;
                 continue;
             }
@@ -1090,12 +1166,12 @@ internal sealed class TomlParser
             _errors.Report($"cannot extend value of type {existing.TypeName} with a dotted key", key.SpanStart, key.SpanLength);
             return;
         }
-        var last = keys[^1];
+        var last = keys.Leaf;
         if (target.IsDottedFlag == (prefix == 0) || target.IndexOf(last.Name) >= 0)
         {
             _errors.Report("duplicate key", last.SpanStart, last.SpanLength);
             return;
         }
-        target.AddEntry(last, value, item);
+        target.AddEntry(item, value);
     }
 }

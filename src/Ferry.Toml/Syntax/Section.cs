@@ -1,4 +1,5 @@
 using System.Text;
+using Ferry.Toml.Formatting;
 
 namespace Ferry.Toml.Syntax;
 
@@ -23,11 +24,17 @@ internal sealed class Section
 
     public bool IsArray { get; }
 
-    public ReadOnlyMemory<char> HeaderNewline { get; set; }
+    private NewlineKind _headerNewline;
+
+    public ReadOnlyMemory<char> HeaderNewline
+    {
+        get => Newlines.Text(_headerNewline);
+        set => _headerNewline = Newlines.Kind(value.Span);
+    }
 
     public List<KeyValueSyntax> Items { get; } = new();
 
-    public void WriteTo(StringBuilder sb)
+    public void WriteTo(TomlTextBuilder sb)
     {
         if (Header is not null)
         {
@@ -36,11 +43,11 @@ internal sealed class Section
             KeyValueSyntax.WritePath(sb, Header);
             sb.Append(IsArray ? "]]" : "]");
             sb.Append(Table.SuffixRaw.Span);
-            sb.Append(HeaderNewline.Span);
+            sb.Append(Newlines.Text(_headerNewline).Span);
         }
         foreach (var item in Items)
         {
-            item.WriteTo(sb);
+            item.WriteLine(sb);
         }
     }
 }

@@ -1,19 +1,19 @@
 namespace Ferry.Toml.Syntax;
 
 /// <summary>
-/// A key of a table with its value. <see cref="Syntax"/> is the <c>key = value</c> that defined it, when one
-/// did (not for tables made by headers, implicit tables or tables made by dotted keys).
+/// A key of a table with its value. When a <c>key = value</c> defined it, the key is that line
+/// (<see cref="Syntax"/>); tables made by headers, implicit tables and tables made by dotted keys have none.
 /// </summary>
 internal struct TableEntry
 {
-    public TableEntry(TomlKey key, TomlValue value, KeyValueSyntax? syntax)
+    public TableEntry(TomlKey key, TomlValue value)
     {
         Key = key;
         Value = value;
-        Syntax = syntax;
     }
 
     public TomlKey Key;
     public TomlValue Value;
-    public KeyValueSyntax? Syntax;
+
+    public readonly KeyValueSyntax? Syntax => Key as KeyValueSyntax;
 }

@@ -31,7 +31,9 @@ public sealed class SemverPerformanceTests(ITestOutputHelper output)
 
         var ms = best * 1000.0 / Stopwatch.Frequency;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parse {Count} versions: {ms:F1} ms ({ms * 1e6 / Count:F0} ns each)"));
-        Assert.True(ms < 100, $"parsing {Count} versions took {ms:F1} ms");
+        // Bounds are 5x the quiet-machine budget: CI runs on shared, loaded cores; a regression to
+        // quadratic or allocation-heavy parsing still trips them.
+        Assert.True(ms < 500, $"parsing {Count} versions took {ms:F1} ms");
     }
 
     [Fact]
@@ -45,14 +47,14 @@ public sealed class SemverPerformanceTests(ITestOutputHelper output)
         matched = MatchAll(versions, reqs);
         var ms = sw.Elapsed.TotalMilliseconds;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"match {Count} x {reqs.Length} requirements: {ms:F1} ms ({matched} matches)"));
-        Assert.True(ms < 200, $"matching took {ms:F1} ms");
+        Assert.True(ms < 1000, $"matching took {ms:F1} ms");
 
         var sorted = (Version[])versions.Clone();
         sw.Restart();
         Array.Sort(sorted);
         ms = sw.Elapsed.TotalMilliseconds;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sort {Count} versions: {ms:F1} ms"));
-        Assert.True(ms < 500, $"sorting took {ms:F1} ms");
+        Assert.True(ms < 2500, $"sorting took {ms:F1} ms");
     }
 
     [Fact]
@@ -78,7 +80,7 @@ public sealed class SemverPerformanceTests(ITestOutputHelper output)
 
         var ms = sw.Elapsed.TotalMilliseconds;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parse {Count} requirements: {ms:F1} ms"));
-        Assert.True(ms < 300, $"parsing requirements took {ms:F1} ms");
+        Assert.True(ms < 1500, $"parsing requirements took {ms:F1} ms");
     }
 
     private static void ParseAll(string[] texts)

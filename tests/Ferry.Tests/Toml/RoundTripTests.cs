@@ -50,6 +50,20 @@ public sealed class RoundTripTests
         Assert.Empty(failures);
     }
 
+    [Fact]
+    public void DecorLongerThanSixtyFourThousandCharactersRoundTrips()
+    {
+        string comments = string.Concat(Enumerable.Repeat("# a comment line of some length\n", 3000));
+        string spaces = new(' ', 70_000);
+        string text = comments + "a =" + spaces + "1" + spaces + "# end\n" + comments + "[t]" + spaces + "\n";
+        var document = TomlDocument.Parse(text);
+        Assert.Equal(text, document.ToString());
+        Assert.Equal(comments, document.Root.GetKey("a")!.Decor.Prefix);
+        Assert.Equal(spaces, document.Root["a"].Decor.Prefix);
+        Assert.Equal(spaces + "# end", document.Root["a"].Decor.Suffix);
+        Assert.Equal(comments, document.Root["t"].Decor.Prefix);
+    }
+
     [Theory]
     [InlineData("a = 1")]
     [InlineData("a = 1\r\nb = 2\r\n")]

@@ -7,14 +7,17 @@ internal static class RepoPaths
 
     public static string Conformance => Path.Combine(Shared, "conformance");
 
-    public static string SharedRegistry => Path.Combine(Shared, "registry");
-
-    /// <summary>The team's <c>shared</c> folder: beside the repository, or beside a parent of it (worktrees live deeper).</summary>
+    /// <summary>
+    /// The read-only team folder beside the repository (<c>../shared</c>), found by walking up so
+    /// that git worktrees in other folders work too.
+    /// </summary>
     public static string Shared { get; } = FindShared();
+
+    public static string SharedRegistry => Path.Combine(Shared, "registry");
 
     private static string FindShared()
     {
-        for (var dir = Directory.GetParent(Root); dir is not null; dir = dir.Parent)
+        for (var dir = new DirectoryInfo(Root); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "shared");
             if (Directory.Exists(Path.Combine(candidate, "conformance")))

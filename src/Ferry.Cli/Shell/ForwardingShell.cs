@@ -1,0 +1,30 @@
+using Ferry.Util.Diagnostics;
+
+namespace Ferry.Cli.Shell;
+
+/// <summary>
+/// The shell handed to the configuration layer. Configuration is read before the final
+/// verbosity and colour are known (they can come from <c>[term]</c>), so warnings go to
+/// whichever terminal shell is current when they are printed.
+/// </summary>
+internal sealed class ForwardingShell : IShell
+{
+    public ForwardingShell(TerminalShell target)
+    {
+        Target = target;
+    }
+
+    public TerminalShell Target { get; set; }
+
+    public Verbosity Verbosity => Target.Verbosity;
+
+    public void Status(string status, string message) => Target.Status(status, message);
+
+    public void StatusWarn(string status, string message) => Target.StatusWarn(status, message);
+
+    public void Warn(string message) => Target.Warn(message);
+
+    public void Note(string message) => Target.Note(message);
+
+    public void Out(string text) => Target.Out(text);
+}

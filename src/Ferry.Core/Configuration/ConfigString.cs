@@ -1,0 +1,6 @@
+namespace Ferry.Core.Configuration;
+
+public sealed record ConfigString(string Value, Definition Definition) : ConfigValue(Definition)
+{
+    public override string Description => "string";
+}

@@ -1,0 +1,9 @@
+namespace Ferry.Ops;
+
+/// <summary>Output formats of <c>config get</c>.</summary>
+public enum ConfigFormat
+{
+    Toml,
+    Json,
+    JsonValue,
+}

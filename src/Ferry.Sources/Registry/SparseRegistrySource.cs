@@ -1,0 +1,533 @@
+using System.Collections.Concurrent;
+using Ferry.Core.Dependencies;
+using Ferry.Core.Registry;
+using Ferry.Core.Resolution;
+using Ferry.Sources.Http;
+using Ferry.Util.Diagnostics;
+
+namespace Ferry.Sources.Registry;
+
+/// <summary>
+/// A registry served over the sparse protocol (RFC 2789, Cargo's <c>HttpRegistry</c>): one index
+/// file per crate at <c>INDEX/se/rd/serde</c>, plus <c>INDEX/config.json</c>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Loading. A query for a name that is not loaded answers pending; <see cref="LoadPendingAsync"/>
+/// then fetches every pending file at once. <c>config.json</c> comes first (once per run: it says
+/// whether requests need a token), then the files, concurrently over the session's kept-alive
+/// connections. With <see cref="SourceOptions.Prefetch"/>, each loaded file's newest matching
+/// version names the files the resolver will ask for next (its non-optional dependencies and
+/// those its default or requested features enable), and they are fetched in the same call —
+/// the whole graph usually arrives in one or two rounds instead of one round per level.
+/// </para>
+/// <para>
+/// Caching. Every fetched file is kept under <c>$CARGO_HOME/registry/index/DIR/.cache/PATH</c>
+/// (see <see cref="IndexCacheFile"/>) with its ETag or Last-Modified; the next run sends
+/// <c>If-None-Match</c>/<c>If-Modified-Since</c> and reuses the copy on 304. As in Cargo, each file
+/// is revalidated once per run; a query for a version a lockfile pinned is served from the cache
+/// without asking the server when the cached file has it (Cargo's "query without update"); with
+/// <c>--offline</c>/<c>--frozen</c>/<c>net.offline</c> only the cache is read and a file that is
+/// not cached is simply absent, which the resolver reports with its offline hint.
+/// </para>
+/// <para>
+/// Errors. 404, 410 and 451 mean "no such crate". Any other failure is recorded against the file
+/// and thrown by the queries that need it (so the resolver's <c>failed to get `x` as a dependency
+/// of ...</c> context lands on it, as in Cargo): <c>download of PATH failed</c> with Cargo's
+/// <c>failed to get successful HTTP response</c> text, after <c>net.retry</c> retries of spurious
+/// failures. Unparsable lines are skipped, as Cargo skips them.
+/// </para>
+/// </remarks>
+internal sealed class SparseRegistrySource : IndexedRegistrySource
+{
+    private readonly Func<HttpSession> _http;
+    private readonly RegistryCredentials _credentials;
+    private readonly SourceStatistics _statistics;
+    private readonly SourceOptions _options;
+    private readonly bool _offline;
+    private readonly Uri _indexUrl;
+    private readonly Uri _origin;
+    private readonly string _cacheRoot;
+    private readonly string _crateCacheRoot;
+    private readonly ConcurrentDictionary<string, FileState> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PendingName> _pending = new(StringComparer.Ordinal);
+    private readonly Lock _configLock = new();
+    private Task<ConfigState>? _config;
+    private volatile bool _authRequired;
+    private string? _token;
+
+    public SparseRegistrySource(
+        SourceResolution resolution,
+        string cargoHome,
+        Func<HttpSession> http,
+        RegistryCredentials credentials,
+        SourceStatistics statistics,
+        SourceOptions options,
+        bool offline)
+        : base(resolution)
+    {
+        var url = resolution.Actual.Url.ToString();
+        if (!url.EndsWith('/'))
+        {
+            throw new FerryException($"sparse registry url must end in a slash `/`: {url}");
+        }
+
+        _indexUrl = new Uri(url["sparse+".Length..]);
+        _origin = new Uri(_indexUrl.GetLeftPart(UriPartial.Authority));
+        var directory = RegistryDirectoryName.For(resolution.Actual);
+        _cacheRoot = Path.Combine(cargoHome, "registry", "index", directory);
+        _crateCacheRoot = Path.Combine(cargoHome, "registry", "cache", directory);
+        _http = http;
+        _credentials = credentials;
+        _statistics = statistics;
+        _options = options;
+        _offline = offline;
+    }
+
+    public override bool HasPending => _pending.Count > 0;
+
+    /// <summary>The directory holding this registry's cached index files.</summary>
+    public string CacheRoot => _cacheRoot;
+
+    /// <summary>Where a downloaded <c>.crate</c> of this registry is kept.</summary>
+    public string CratePath(string name, Version version) => Path.Combine(_crateCacheRoot, $"{name}-{version}.crate");
+
+    /// <summary>The URL a <c>.crate</c> is downloaded from; needs <c>config.json</c>, which a query of the package has loaded.</summary>
+    public string DownloadUrl(string name, Version version, string checksum)
+    {
+        var config = _config is { IsCompletedSuccessfully: true } task ? task.Result : null;
+        if (config?.Error is { } error)
+        {
+            throw error;
+        }
+
+        var json = config?.Json ?? throw new FerryException("config.json not found");
+        return CrateDownloadUrl.For(json.Dl, name, version.ToString(), checksum);
+    }
+
+    public override QueryResult Query(Dependency dependency)
+    {
+        var key = Key(dependency.PackageName);
+        if (!_files.TryGetValue(key, out var state))
+        {
+            MarkPending(key, dependency, cacheFirst: !_offline && dependency.LockedVersion is not null);
+            return QueryResult.Pending;
+        }
+
+        if (state.Error is { } error)
+        {
+            throw IsReplaced ? new FerryException($"failed to query replaced source {SourceId}", error) : error;
+        }
+
+        if (state.File is null)
+        {
+            return QueryResult.Ready([]);
+        }
+
+        var matches = Matching(state.File, dependency);
+        if (state.Revalidated || _offline)
+        {
+            return QueryResult.Ready(_offline ? OfflineCandidates(matches) : matches);
+        }
+
+        // Served from the cache without asking the server: good enough for a version a lockfile
+        // pinned, if the cached file still has it; anything else needs the current file.
+        if (dependency.LockedVersion is not null && matches.Exists(m => m.Status is IndexSummaryStatus.Candidate or IndexSummaryStatus.Yanked))
+        {
+            return QueryResult.Ready(matches);
+        }
+
+        MarkPending(key, dependency, cacheFirst: false);
+        return QueryResult.Pending;
+    }
+
+    public override async Task LoadPendingAsync(CancellationToken cancellationToken)
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        var work = _pending.Values.ToList();
+        _pending.Clear();
+        var scheduled = new HashSet<string>(work.Select(item => item.Key), StringComparer.Ordinal);
+        var running = new Dictionary<Task<LoadResult>, PendingName>();
+        foreach (var item in work)
+        {
+            running[LoadOneAsync(item, cancellationToken)] = item;
+        }
+
+        while (running.Count > 0)
+        {
+            var done = await Task.WhenAny(running.Keys).ConfigureAwait(false);
+            var item = running[done];
+            running.Remove(done);
+            var result = await done.ConfigureAwait(false);
+            _files[item.Key] = result.State;
+            _statistics.AddIndexFile();
+
+            foreach (var next in result.Next)
+            {
+                var key = Key(next.PackageName);
+                if (_files.ContainsKey(key) || !scheduled.Add(key))
+                {
+                    continue;
+                }
+
+                _statistics.AddPrefetched();
+                var nextItem = new PendingName(key, next, item.CacheFirst, Prefetched: true);
+                running[LoadOneAsync(nextItem, cancellationToken)] = nextItem;
+            }
+        }
+    }
+
+    protected override IndexFile? LoadedFile(string name) =>
+        _files.TryGetValue(Key(name), out var state) ? state.File : null;
+
+    private void MarkPending(string key, Dependency dependency, bool cacheFirst)
+    {
+        if (_pending.TryGetValue(key, out var existing))
+        {
+            if (existing.CacheFirst && !cacheFirst)
+            {
+                _pending[key] = existing with { CacheFirst = false };
+            }
+
+            return;
+        }
+
+        _pending[key] = new PendingName(key, dependency, cacheFirst, Prefetched: false);
+    }
+
+    private async Task<LoadResult> LoadOneAsync(PendingName item, CancellationToken cancellationToken)
+    {
+        // Off the caller's thread: parsing and prefetch planning of many files run in parallel.
+        await Task.Yield();
+        FileState state;
+        try
+        {
+            state = await LoadStateAsync(item, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FerryException error)
+        {
+            state = FileState.Failed(error);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            state = FileState.Failed(new FerryException($"failed to read the index cache of `{item.Dependency.PackageName}`", error));
+        }
+
+        return new LoadResult(state, Next(item, state));
+    }
+
+    private async Task<FileState> LoadStateAsync(PendingName item, CancellationToken cancellationToken)
+    {
+        var path = IndexPath.For(item.Key);
+        var cachePath = Path.Combine(_cacheRoot, ".cache", path);
+        IndexCacheFile? cached = null;
+        if (_offline || item.CacheFirst)
+        {
+            cached = await IndexCacheFile.ReadAsync(cachePath, cancellationToken).ConfigureAwait(false);
+            if (cached is not null)
+            {
+                _statistics.AddCacheHit();
+                return FileState.Loaded(IndexFile.Parse(cached.Bytes, cached.BodyOffset, SourceId), revalidated: _offline);
+            }
+
+            if (_offline)
+            {
+                return FileState.NotFound;
+            }
+        }
+
+        var config = await ConfigAsync(cancellationToken).ConfigureAwait(false);
+        if (config.Error is { } configError)
+        {
+            return FileState.Failed(configError);
+        }
+
+        if (config.Json is null)
+        {
+            return FileState.NotFound;
+        }
+
+        cached ??= await IndexCacheFile.ReadAsync(cachePath, cancellationToken).ConfigureAwait(false);
+        string? etag = null;
+        string? lastModified = null;
+        if (cached?.IndexVersion is { } version && version.IndexOf(':') is var colon and > 0)
+        {
+            var value = version[(colon + 1)..].Trim();
+            switch (version[..colon])
+            {
+                case "etag":
+                    etag = value;
+                    break;
+                case "last-modified":
+                    lastModified = value;
+                    break;
+            }
+        }
+
+        var fetch = new HttpFetch(new Uri(_indexUrl, path), path, etag, lastModified, _authRequired ? _token : null, _origin);
+        var result = await _http().GetAsync(fetch, cancellationToken).ConfigureAwait(false);
+        switch (result.Status)
+        {
+            case 200:
+                var indexVersion = result.ETag is { } newEtag ? $"etag: {newEtag}"
+                    : result.LastModified is { } newModified ? $"last-modified: {newModified}"
+                    : null;
+                try
+                {
+                    await IndexCacheFile.WriteAsync(cachePath, indexVersion, result.Body, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+                {
+                    // A cache that cannot be written costs the next run a download, nothing more (Cargo ignores it too).
+                }
+
+                return FileState.Loaded(IndexFile.Parse(result.Body, SourceId), revalidated: true);
+            case 304 when cached is not null:
+                return FileState.Loaded(IndexFile.Parse(cached.Bytes, cached.BodyOffset, SourceId), revalidated: true);
+            case 404 or 410 or 451:
+                return FileState.NotFound;
+            case 401:
+                // Cargo's curl handle reports no address for this one.
+                Exception unauthorized = new HttpNotSuccessfulException(401, result.Url, null, result.Body, result.Headers);
+                return FileState.Failed(_authRequired ? _credentials.Rejected(Actual, unauthorized) : (FerryException)unauthorized);
+            default:
+                return FileState.Failed(new FerryException($"download of {path} failed", result.ToError()));
+        }
+    }
+
+    /// <summary>What to fetch next: the names the newest acceptable version needs, or the alternative spellings of a missing name.</summary>
+    private List<Dependency> Next(PendingName item, FileState state)
+    {
+        var next = new List<Dependency>();
+        if (state.Error is not null || _offline)
+        {
+            return next;
+        }
+
+        if (state.File is null)
+        {
+            // Load the `-`/`_` spellings too, so "packages with similar names" has something to offer.
+            if (!item.Prefetched)
+            {
+                foreach (var name in Permutations(item.Dependency.PackageName))
+                {
+                    next.Add(item.Dependency with { PackageName = name });
+                }
+            }
+
+            return next;
+        }
+
+        if (!_options.Prefetch)
+        {
+            return next;
+        }
+
+        IndexSummary? best = null;
+        foreach (var candidate in Matching(state.File, item.Dependency))
+        {
+            if (candidate.Status == IndexSummaryStatus.Candidate && (best is null || candidate.Summary.Version.CompareTo(best.Summary.Version) > 0))
+            {
+                best = candidate;
+            }
+        }
+
+        if (best is null)
+        {
+            return next;
+        }
+
+        var summary = best.Summary;
+        var enabled = EnabledOptionalDependencies(summary, item.Dependency);
+        foreach (var dep in summary.Dependencies)
+        {
+            if (dep.Kind != DependencyKind.Development && (!dep.Optional || enabled.Contains(dep.NameInToml)) && dep.Source == SourceId)
+            {
+                next.Add(dep);
+            }
+        }
+
+        return next;
+    }
+
+    /// <summary>The optional dependencies the requested features (and <c>default</c>) turn on.</summary>
+    private static HashSet<string> EnabledOptionalDependencies(Summary summary, Dependency requested)
+    {
+        var enabled = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<string>(requested.Features);
+        if (requested.DefaultFeatures)
+        {
+            stack.Push("default");
+        }
+
+        while (stack.TryPop(out var feature))
+        {
+            if (!seen.Add(feature) || !summary.Features.TryGetValue(feature, out var values))
+            {
+                continue;
+            }
+
+            foreach (var value in values)
+            {
+                switch (value.Kind)
+                {
+                    case FeatureValueKind.Feature:
+                        stack.Push(value.Name);
+                        break;
+                    case FeatureValueKind.Dep:
+                        enabled.Add(value.Name);
+                        break;
+                    default:
+                        if (!value.Weak)
+                        {
+                            enabled.Add(value.Name);
+                            stack.Push(value.Name);
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        return enabled;
+    }
+
+    /// <summary>
+    /// Offline, prefer versions whose archive is already downloaded; if none is, offer them all
+    /// (Cargo's two-pass query: an unused optional dependency must still resolve).
+    /// </summary>
+    private List<IndexSummary> OfflineCandidates(List<IndexSummary> matches)
+    {
+        var downloaded = matches.FindAll(m => m.Status is IndexSummaryStatus.Candidate or IndexSummaryStatus.Yanked
+            && File.Exists(CratePath(m.Summary.Name, m.Summary.Version)));
+        return downloaded.Count > 0 ? downloaded : matches;
+    }
+
+    private Task<ConfigState> ConfigAsync(CancellationToken cancellationToken)
+    {
+        lock (_configLock)
+        {
+            return _config ??= LoadConfigAsync(cancellationToken);
+        }
+    }
+
+    private async Task<ConfigState> LoadConfigAsync(CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(_cacheRoot, RegistryConfigJson.FileName);
+        try
+        {
+            // A cached config.json that says auth-required saves the unauthenticated probe.
+            var cachedJson = await TryReadAsync(path, cancellationToken).ConfigureAwait(false);
+            if (cachedJson is not null && TryParse(cachedJson) is { AuthRequired: true })
+            {
+                _authRequired = true;
+            }
+
+            var http = _http();
+            http.Status("Updating", DisplayIndex);
+            var result = await FetchConfigAsync(http, cancellationToken).ConfigureAwait(false);
+            if (result.Status == 401 && !_authRequired)
+            {
+                _authRequired = true;
+                result = await FetchConfigAsync(http, cancellationToken).ConfigureAwait(false);
+            }
+
+            switch (result.Status)
+            {
+                case 200:
+                    RegistryConfigJson json;
+                    try
+                    {
+                        json = RegistryConfigJson.Parse(result.Body);
+                    }
+                    catch (FerryException error)
+                    {
+                        throw new FerryException($"failed to parse `config.json` of {DisplayIndex} (`{result.Url}`)", error);
+                    }
+
+                    if (json.AuthRequired && !_authRequired)
+                    {
+                        _authRequired = true;
+                        _token = _credentials.Token(Actual);
+                    }
+
+                    try
+                    {
+                        await AtomicWrite.WriteAsync(path, result.Body, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+                    {
+                    }
+
+                    return new ConfigState(json, null);
+                case 404 or 410 or 451:
+                    return new ConfigState(null, null);
+                case 401:
+                    throw _credentials.Rejected(Actual, new HttpNotSuccessfulException(401, result.Url, null, result.Body, result.Headers));
+                default:
+                    throw new FerryException($"download of {RegistryConfigJson.FileName} failed", result.ToError());
+            }
+        }
+        catch (FerryException error)
+        {
+            return new ConfigState(null, error);
+        }
+    }
+
+    private async Task<HttpFetchResult> FetchConfigAsync(HttpSession http, CancellationToken cancellationToken)
+    {
+        if (_authRequired)
+        {
+            _token ??= _credentials.Token(Actual);
+        }
+
+        var fetch = new HttpFetch(new Uri(_indexUrl, RegistryConfigJson.FileName), RegistryConfigJson.FileName, Authorization: _authRequired ? _token : null, AuthorizedOrigin: _origin);
+        return await http.GetAsync(fetch, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static RegistryConfigJson? TryParse(byte[] json)
+    {
+        try
+        {
+            return RegistryConfigJson.Parse(json);
+        }
+        catch (FerryException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<byte[]?> TryReadAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A name to load, the dependency that asked for it (its requirement and features steer prefetching) and how.</summary>
+    private sealed record PendingName(string Key, Dependency Dependency, bool CacheFirst, bool Prefetched);
+
+    private sealed record LoadResult(FileState State, List<Dependency> Next);
+
+    private sealed record ConfigState(RegistryConfigJson? Json, FerryException? Error);
+
+    /// <summary>A loaded file (null: no such crate), whether the server confirmed it this run, or why it could not be loaded.</summary>
+    private sealed record FileState(IndexFile? File, bool Revalidated, FerryException? Error)
+    {
+        public static FileState NotFound { get; } = new(null, true, null);
+
+        public static FileState Loaded(IndexFile file, bool revalidated) => new(file, revalidated, null);
+
+        public static FileState Failed(FerryException error) => new(null, true, error);
+    }
+}

@@ -5,66 +5,88 @@ using Ferry.Util.Diagnostics;
 namespace Ferry.Core.Configuration;
 
 /// <summary>
-/// <see cref="IManifestEnvironment"/> over the process environment: Cargo home, registries and the
-/// target/build directories from their <c>CARGO_*</c> variables. Until the configuration files are
-/// wired in (the <c>GlobalContext</c> work), settings that only exist in <c>.cargo/config.toml</c> are
-/// treated as unset.
+/// <see cref="IManifestEnvironment"/> over <see cref="GlobalContext"/>: registries, target and build
+/// directories come from the merged configuration (files, <c>CARGO_*</c> variables, <c>--config</c>)
+/// with Cargo's precedence and messages.
 /// </summary>
 public sealed class ManifestEnvironment : IManifestEnvironment
 {
-    private readonly EnvironmentSnapshot _environment;
+    private readonly GlobalContext _gctx;
+    private readonly Lazy<string?> _targetDir;
 
-    public ManifestEnvironment(string cwd, EnvironmentSnapshot environment, IShell shell)
+    public ManifestEnvironment(GlobalContext gctx)
     {
-        Cwd = cwd;
-        _environment = environment;
-        Shell = shell;
-        var home = environment.Get("HOME") ?? "/";
-        var cargoHome = environment.Get("CARGO_HOME");
-        CargoHome = string.IsNullOrEmpty(cargoHome) ? Path.Combine(home, ".cargo") : Path.GetFullPath(cargoHome, cwd);
-        var targetDir = Nonempty(environment.Get("CARGO_TARGET_DIR")) ?? Nonempty(environment.Get("CARGO_BUILD_TARGET_DIR"));
-        TargetDir = targetDir is null ? null : Path.GetFullPath(targetDir, cwd);
+        _gctx = gctx;
+        _targetDir = new Lazy<string?>(gctx.TargetDir);
     }
 
-    public string Cwd { get; }
+    public string Cwd => _gctx.Cwd;
 
-    public string CargoHome { get; }
+    public string CargoHome => _gctx.CargoHome;
 
     public bool NightlyFeaturesAllowed => false;
 
-    public IShell Shell { get; }
+    public IShell Shell => _gctx.Shell;
 
-    public string? TargetDir { get; }
+    public string? TargetDir => _targetDir.Value;
 
+    /// <summary>Cargo's <c>get_registry_index</c>.</summary>
     public Url RegistryIndex(string name)
     {
-        var key = "CARGO_REGISTRIES_" + name.ToUpperInvariant().Replace('-', '_') + "_INDEX";
-        if (Nonempty(_environment.Get(key)) is { } index)
+        if (NameValidation.RegistryNameError(name) is { } invalid)
         {
-            if (!Url.TryParse(index, out var url, out var error))
+            throw new FerryException(invalid);
+        }
+
+        var key = ConfigKey.Parse("registries").Push(name).Push("index");
+        if (_gctx.Reader.StringValue(key) is not { } index)
+        {
+            throw new FerryException($"registry index was not found in any configuration: `{name}`");
+        }
+
+        try
+        {
+            if (!Url.TryParse(index.Val, out var url, out var error))
             {
-                throw new FerryException($"invalid url `{index}`: {error}");
+                throw new FerryException($"invalid url `{index.Val}`: {error}");
+            }
+
+            if (url.UserInfo is { } user && user.Contains(':', StringComparison.Ordinal))
+            {
+                throw new FerryException("registry URLs may not contain passwords");
             }
 
             return url;
         }
-
-        throw new FerryException($"registry index was not found in any configuration: `{name}`");
+        catch (FerryException e)
+        {
+            throw new FerryException($"invalid index URL for registry `{name}` defined in {index.Definition}", e);
+        }
     }
 
+    /// <summary>
+    /// Cargo's <c>build_dir</c>: <c>build.build-dir</c> with its templates (<c>{workspace-root}</c>,
+    /// <c>{cargo-cache-home}</c>), relative to where it was defined; null when unset.
+    /// </summary>
     public string? BuildDir(string workspaceManifest)
     {
-        var buildDir = Nonempty(_environment.Get("CARGO_BUILD_BUILD_DIR"));
-        if (buildDir is null)
+        if (_gctx.Build.BuildDir is not { } configured)
         {
             return null;
         }
 
         var root = Path.GetDirectoryName(workspaceManifest)!;
-        return Path.GetFullPath(buildDir.Replace("{workspace-root}", root, StringComparison.Ordinal), Cwd);
+        var raw = configured.Raw
+            .Replace("{workspace-root}", root, StringComparison.Ordinal)
+            .Replace("{cargo-cache-home}", _gctx.CargoHome, StringComparison.Ordinal);
+        if (raw.Contains('{', StringComparison.Ordinal) || raw.Contains('}', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return new ConfigRelativePath(configured.Value with { Val = raw }).ResolvePath(_gctx.Cwd);
     }
 
-    public string? PathBase(string name) => null;
-
-    private static string? Nonempty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+    public string? PathBase(string name) =>
+        _gctx.Reader.RelativePath(ConfigKey.Parse("path-bases").Push(name))?.ResolvePath(_gctx.Cwd);
 }

@@ -56,9 +56,13 @@ public sealed class ManifestLoader
         {
             text = ReadText(manifestPath);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        catch (DecoderFallbackException)
         {
-            throw new FerryException($"failed to read `{manifestPath}`", e);
+            throw new FerryException($"path at `{manifestPath}` was not valid utf-8");
+        }
+        catch (Exception e) when (Configuration.IoErrors.IsIoError(e))
+        {
+            throw new FerryException($"failed to read `{manifestPath}`", Configuration.IoErrors.Describe(e, manifestPath));
         }
 
         TomlDocument document;

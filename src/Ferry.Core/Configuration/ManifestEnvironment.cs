@@ -1,4 +1,5 @@
 using Ferry.Core.Manifest;
+using Ferry.Core.Manifest.Schema;
 using Ferry.Core.Urls;
 using Ferry.Util.Diagnostics;
 
@@ -86,6 +87,91 @@ public sealed class ManifestEnvironment : IManifestEnvironment
 
         return new ConfigRelativePath(configured.Value with { Val = raw }).ResolvePath(_gctx.Cwd);
     }
+
+    /// <summary>
+    /// <c>[patch]</c> from configuration as dependency tables, each relative to the file that defined it.
+    /// The shapes are checked with Cargo's configuration wording.
+    /// </summary>
+    public IReadOnlyList<ConfigPatch> ConfigPatches()
+    {
+        if (_gctx.Patch is not { } patch)
+        {
+            return [];
+        }
+
+        var result = new List<ConfigPatch>();
+        foreach (var (source, table) in patch.Entries)
+        {
+            if (table is not ConfigTable deps)
+            {
+                throw Invalid($"patch.{source}", "a map", table);
+            }
+
+            foreach (var (name, value) in deps.Entries)
+            {
+                var key = $"patch.{source}.{name}";
+                var dependency = value switch
+                {
+                    ConfigString s => TomlDependency.OfVersion(s.Value),
+                    ConfigTable t => TomlDependency.Of(Detailed(key, t)),
+                    _ => throw Invalid(key, "a version string or a detailed dependency", value),
+                };
+                result.Add(new ConfigPatch(source, name, dependency, value.Definition.Root(_gctx.Cwd), value.Definition.ToString()));
+            }
+        }
+
+        return result;
+    }
+
+    private static TomlDetailedDependency Detailed(string key, ConfigTable table)
+    {
+        string? Str(string field) => table.Get(field) switch
+        {
+            null => null,
+            ConfigString s => s.Value,
+            var other => throw Invalid($"{key}.{field}", "a string", other),
+        };
+        bool? Bool(string field) => table.Get(field) switch
+        {
+            null => null,
+            ConfigBoolean b => b.Value,
+            var other => throw Invalid($"{key}.{field}", "a boolean", other),
+        };
+        System.Collections.Immutable.ImmutableArray<string>? List(string field) => table.Get(field) switch
+        {
+            null => null,
+            ConfigList l => [.. l.Items.Select(item => item is ConfigString s ? s.Value : throw Invalid($"{key}.{field}", "a string", item))],
+            var other => throw Invalid($"{key}.{field}", "a sequence", other),
+        };
+
+        var known = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "version", "registry", "registry-index", "path", "base", "git", "branch", "tag", "rev", "features", "optional",
+            "default-features", "default_features", "package", "public",
+        };
+        return new TomlDetailedDependency
+        {
+            Version = Str("version"),
+            Registry = Str("registry"),
+            RegistryIndex = Str("registry-index"),
+            Path = Str("path"),
+            Base = Str("base"),
+            Git = Str("git"),
+            Branch = Str("branch"),
+            Tag = Str("tag"),
+            Rev = Str("rev"),
+            Features = List("features"),
+            Optional = Bool("optional"),
+            DefaultFeatures = Bool("default-features"),
+            DefaultFeatures2 = Bool("default_features"),
+            Package = Str("package"),
+            Public = Bool("public"),
+            UnusedKeys = [.. table.Entries.Keys.Where(k => !known.Contains(k))],
+        };
+    }
+
+    private static FerryException Invalid(string key, string expected, ConfigValue found) =>
+        new($"invalid configuration for key `{key}`\nexpected {expected}, but found a {found.Description} in {found.Definition}");
 
     public string? PathBase(string name) =>
         _gctx.Reader.RelativePath(ConfigKey.Parse("path-bases").Push(name))?.ResolvePath(_gctx.Cwd);

@@ -92,6 +92,64 @@ public sealed class Workspace
 
     public bool IsMember(PackageManifest manifest) => MemberPaths.Contains(manifest.ManifestPath);
 
+    /// <summary>
+    /// Cargo's <c>root_patch</c>: the root manifest's <c>[patch]</c> tables merged with those from
+    /// configuration, where configuration wins for a package both name. Warnings about the
+    /// configuration's entries go to the environment's shell as <c>[patch] in cargo config: ...</c>.
+    /// </summary>
+    public ImmutableArray<PatchEntry> RootPatch(IManifestEnvironment environment)
+    {
+        var fromManifest = RootMaybe.Patch;
+        var configPatches = environment.ConfigPatches();
+        if (configPatches.Count == 0)
+        {
+            return fromManifest;
+        }
+
+        var warnings = new List<string>();
+        var rootSource = Identity.SourceId.ForPath(Root);
+        var fromConfig = new List<PatchEntry>();
+        foreach (var group in configPatches.GroupBy(p => p.Source))
+        {
+            var url = ManifestLowering.PatchSourceUrl(group.Key, environment, isConfig: true);
+            var deps = ImmutableArray.CreateBuilder<Dependencies.Dependency>();
+            foreach (var patch in group)
+            {
+                deps.Add(DependencyLowering.ToDependency(
+                    patch.Dependency, patch.Name, Dependencies.DependencyKind.Normal, null, rootSource, patch.BaseDirectory, environment, warnings));
+            }
+
+            fromConfig.Add(new PatchEntry(url, deps.ToImmutable(), group.First().Definition));
+        }
+
+        foreach (var warning in warnings)
+        {
+            environment.Shell.Warn($"[patch] in cargo config: {warning}");
+        }
+
+        if (fromManifest.IsEmpty)
+        {
+            return [.. fromConfig];
+        }
+
+        var combined = new List<PatchEntry>(fromConfig);
+        foreach (var manifestEntry in fromManifest)
+        {
+            var index = combined.FindIndex(e => e.Url.ToString() == manifestEntry.Url.ToString());
+            if (index < 0)
+            {
+                combined.Add(manifestEntry);
+                continue;
+            }
+
+            var configEntry = combined[index];
+            var kept = manifestEntry.Dependencies.Where(d => configEntry.Dependencies.All(c => c.NameInToml != d.NameInToml));
+            combined[index] = configEntry with { Dependencies = configEntry.Dependencies.AddRange(kept) };
+        }
+
+        return [.. combined];
+    }
+
     /// <summary>Loads the workspace that <paramref name="manifestPath"/> (absolute) belongs to, with Cargo's checks and warnings.</summary>
     public static Workspace Load(string manifestPath, ManifestLoader loader)
     {

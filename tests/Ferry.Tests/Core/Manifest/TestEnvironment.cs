@@ -31,6 +31,10 @@ internal sealed class TestEnvironment(string cwd, string cargoHome) : IManifestE
 
     public string? PathBase(string name) => null;
 
+    public List<ConfigPatch> Patches { get; } = [];
+
+    public IReadOnlyList<ConfigPatch> ConfigPatches() => Patches;
+
     public void Status(string status, string message)
     {
     }

@@ -21,6 +21,7 @@ public sealed class Workspace
         ImmutableArray<string> memberPaths,
         ImmutableArray<string> defaultMemberPaths,
         ImmutableDictionary<string, LoadedManifest> loaded,
+        ImmutableArray<string> loadOrder,
         ResolveBehavior resolveBehavior,
         string targetDir,
         string buildDir,
@@ -31,6 +32,7 @@ public sealed class Workspace
         MemberPaths = memberPaths;
         DefaultMemberPaths = defaultMemberPaths;
         Loaded = loaded;
+        LoadOrder = loadOrder;
         ResolveBehavior = resolveBehavior;
         TargetDir = targetDir;
         BuildDir = buildDir;
@@ -56,6 +58,9 @@ public sealed class Workspace
 
     /// <summary>Every manifest read while loading, by path.</summary>
     public ImmutableDictionary<string, LoadedManifest> Loaded { get; }
+
+    /// <summary>The paths of <see cref="Loaded"/> in the order they were read.</summary>
+    public ImmutableArray<string> LoadOrder { get; }
 
     public ResolveBehavior ResolveBehavior { get; }
 
@@ -148,6 +153,28 @@ public sealed class Workspace
         }
 
         return [.. combined];
+    }
+
+    /// <summary>
+    /// Prints the manifests' warnings, as Cargo's build-like commands do before working (<c>metadata</c>
+    /// does not): in a workspace each is prefixed with its manifest's path. A manifest's deferred
+    /// error (a target problem Cargo tolerates while only reading) then fails the command.
+    /// </summary>
+    public void EmitWarnings(IShell shell)
+    {
+        foreach (var path in LoadOrder)
+        {
+            var manifest = Loaded[path];
+            foreach (var warning in manifest.Warnings)
+            {
+                shell.Warn(ExplicitRootManifest is null ? warning : $"{path}: {warning}");
+            }
+
+            if (!manifest.Errors.IsEmpty)
+            {
+                throw new FerryException($"failed to parse manifest at `{path}`", new FerryException(manifest.Errors[0]));
+            }
+        }
     }
 
     /// <summary>Loads the workspace that <paramref name="manifestPath"/> (absolute) belongs to, with Cargo's checks and warnings.</summary>

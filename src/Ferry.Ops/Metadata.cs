@@ -23,7 +23,7 @@ public static class Metadata
             environment.Shell.Warn("please specify `--format-version` flag explicitly to avoid compatibility problems");
         }
 
-        CliFeatures.Parse(options.Features, options.AllFeatures, options.NoDefaultFeatures);
+        Resolver.CliFeatures.FromCommandLine(options.Features, options.AllFeatures, !options.NoDefaultFeatures);
         if (!options.NoDeps)
         {
             throw new FerryException("metadata without --no-deps needs dependency resolution (not implemented yet)");

@@ -3,7 +3,6 @@ using Ferry.Core.Lockfile;
 using Ferry.Core.Manifest;
 using Ferry.Core.Workspaces;
 using Ferry.Semver;
-using Version = Ferry.Semver.Version;
 using Ferry.Toml;
 using Ferry.Util.Diagnostics;
 using PackageManifest = Ferry.Core.Manifest.Manifest;

@@ -178,6 +178,40 @@ public sealed class TomlArray : TomlValue, IReadOnlyList<TomlValue>
         InsertAt(index, value);
     }
 
+    /// <summary>
+    /// toml_edit's <c>Array::push</c>: appends an element with no decor of its own, so it is written with
+    /// toml_edit's defaults for wherever it ends up (nothing before the first element, one space before the
+    /// others, nothing after). Neighbours, the trailing comma and <see cref="Trailing"/> are untouched:
+    /// <c>[\n  "a",\n]</c> becomes <c>[\n  "a", "b",\n]</c>, exactly as <c>cargo new</c> leaves it.
+    /// </summary>
+    public void Push(TomlValue value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        value.MarkAttached();
+        value.Decor = default;
+        Append(value);
+    }
+
+    /// <summary>toml_edit's <c>Array::sort_by</c>: a stable sort; every element keeps its own decor.</summary>
+    public void Sort(Comparison<TomlValue> comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        var order = new (TomlValue Value, int Index)[_count];
+        for (int i = 0; i < _count; i++)
+        {
+            order[i] = (_items[i], i);
+        }
+        System.Array.Sort(order, (a, b) =>
+        {
+            int c = comparison(a.Value, b.Value);
+            return c != 0 ? c : a.Index.CompareTo(b.Index);
+        });
+        for (int i = 0; i < _count; i++)
+        {
+            _items[i] = order[i].Value;
+        }
+    }
+
     /// <summary>Removes an element with its decor and comma (toml_edit's behaviour; neighbours are untouched).</summary>
     public void RemoveAt(int index)
     {
@@ -229,6 +263,11 @@ public sealed class TomlArray : TomlValue, IReadOnlyList<TomlValue>
         var items = _items;
         for (int i = 0; i < _count; i++)
         {
+            if (i > 0 && !items[i].HasPrefix)
+            {
+                // No decor of its own (see Push): toml_edit's default, a space after the comma.
+                sb.Append(' ');
+            }
             items[i].WriteWithDecor(sb);
             if (i < _count - 1 || HasTrailingComma)
             {

@@ -16,6 +16,13 @@ internal sealed class ArgParser
     private readonly Dictionary<string, List<string>> _positionals = new(StringComparer.Ordinal);
     private readonly List<string> _trailing = [];
 
+    // Options in the order they were first given: clap shows them in the usage of some errors.
+    private readonly List<ArgSpec> _used = [];
+
+    // A value given as the next argument (`--vcs svn`) is checked against the possible values only
+    // once the argument after it is accepted, so an unknown argument there is reported first, as clap does.
+    private (ArgSpec Spec, string Value)? _pending;
+
     public ArgParser(CommandSpec spec, string programName)
     {
         _spec = spec;
@@ -37,9 +44,26 @@ internal sealed class ArgParser
 
             if (arg == "--")
             {
+                FlushPending();
                 for (var j = i + 1; j < args.Count; j++)
                 {
-                    _trailing.Add(args[j]);
+                    if (_spec.PositionalsAfterDoubleDash)
+                    {
+                        if (positionalIndex >= _spec.Positionals.Count)
+                        {
+                            throw Unexpected(args[j]);
+                        }
+
+                        AddPositional(_spec.Positionals[positionalIndex], args[j]);
+                        if (!_spec.Positionals[positionalIndex].Multiple)
+                        {
+                            positionalIndex++;
+                        }
+                    }
+                    else
+                    {
+                        _trailing.Add(args[j]);
+                    }
                 }
 
                 break;
@@ -60,6 +84,7 @@ internal sealed class ArgParser
                     throw Unexpected(arg);
                 }
 
+                FlushPending();
                 var positional = _spec.Positionals[positionalIndex];
                 AddPositional(positional, arg);
                 if (positional.Trailing)
@@ -73,13 +98,15 @@ internal sealed class ArgParser
             }
         }
 
+        FlushPending();
         foreach (var positional in _spec.Positionals)
         {
-            if (positional.Required && !_positionals.ContainsKey(positional.Id))
+            // clap answers `--help` before it checks that required arguments were given.
+            if (positional.Required && !_values.ContainsKey("help") && !_positionals.ContainsKey(positional.Id))
             {
                 throw new ArgParseException(
                     $"the following required arguments were not provided:\n  {positional.DisplayName}",
-                    Usage(includeRequiredOnly: true));
+                    UsedUsage(fallbackToFull: false));
             }
         }
 
@@ -94,14 +121,17 @@ internal sealed class ArgParser
         var name = eq >= 0 ? body[..eq].ToString() : body.ToString();
         string? inlineValue = eq >= 0 ? body[(eq + 1)..].ToString() : null;
         var spec = _spec.FindLong(name) ?? throw UnknownLong(arg, name);
+        FlushPending();
+        RefuseSuggested(spec);
         switch (spec.Kind)
         {
             case ArgKind.Flag or ArgKind.Count:
                 if (inlineValue is not null)
                 {
+                    MarkUsed(spec);
                     throw new ArgParseException(
                         $"unexpected value '{inlineValue}' for '{spec.DisplayName}' found; no more were expected",
-                        Usage(includeRequiredOnly: false));
+                        UsedUsage(fallbackToFull: true));
                 }
 
                 AddFlag(spec);
@@ -118,7 +148,7 @@ internal sealed class ArgParser
                     throw MissingValue(spec);
                 }
 
-                AddValue(spec, args[index + 1]);
+                AddValue(spec, args[index + 1], deferCheck: true);
                 return index + 1;
             default:
                 if (inlineValue is not null)
@@ -145,6 +175,8 @@ internal sealed class ArgParser
         {
             var c = arg[k];
             var spec = _spec.FindShort(c) ?? throw UnknownShort(arg, c);
+            FlushPending();
+            RefuseSuggested(spec);
             if (spec.Kind is ArgKind.Flag or ArgKind.Count)
             {
                 AddFlag(spec);
@@ -197,6 +229,59 @@ internal sealed class ArgParser
         return true;
     }
 
+    private void MarkUsed(ArgSpec spec)
+    {
+        if (!_used.Contains(spec))
+        {
+            _used.Add(spec);
+        }
+    }
+
+    private void RefuseSuggested(ArgSpec spec)
+    {
+        if (spec.SuggestInstead is { } instead)
+        {
+            throw new ArgParseException(
+                $"unexpected argument '--{spec.Long}' found",
+                Usage(includeRequiredOnly: false),
+                $"a similar argument exists: '{instead}'");
+        }
+    }
+
+    private void FlushPending()
+    {
+        if (_pending is { } pending)
+        {
+            _pending = null;
+            CheckPossible(pending.Spec, pending.Value);
+        }
+    }
+
+    private static void CheckPossible(ArgSpec spec, string value)
+    {
+        if (spec.PossibleValues is { } possible
+            && !possible.Any(p => string.Equals(p, value, spec.IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)))
+        {
+            // clap suggests the most similar value (the last of equally similar ones).
+            string? best = null;
+            var bestScore = 0.7;
+            foreach (var candidate in possible)
+            {
+                var score = Jaro.Similarity(value, candidate);
+                if (score > bestScore || (best is not null && score == bestScore))
+                {
+                    best = candidate;
+                    bestScore = score;
+                }
+            }
+
+            throw new ArgParseException(
+                $"invalid value '{value}' for '{spec.DisplayName}'\n  [possible values: {string.Join(", ", possible)}]",
+                usage: null,
+                best is null ? null : $"a similar value exists: '{best}'");
+        }
+    }
+
     private void AddFlag(ArgSpec spec)
     {
         if (spec.Kind == ArgKind.Flag && _values.ContainsKey(spec.Id))
@@ -206,19 +291,25 @@ internal sealed class ArgParser
                 Usage(includeRequiredOnly: false));
         }
 
+        MarkUsed(spec);
         GetList(spec.Id).Add(null);
     }
 
-    private void AddValue(ArgSpec spec, string? value)
+    private void AddValue(ArgSpec spec, string? value, bool deferCheck = false)
     {
-        if (value is not null && spec.PossibleValues is { } possible
-            && !possible.Any(p => string.Equals(p, value, spec.IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)))
+        if (value is not null)
         {
-            throw new ArgParseException(
-                $"invalid value '{value}' for '{spec.DisplayName}'\n  [possible values: {string.Join(", ", possible)}]",
-                usage: null);
+            if (deferCheck)
+            {
+                _pending = (spec, value);
+            }
+            else
+            {
+                CheckPossible(spec, value);
+            }
         }
 
+        MarkUsed(spec);
         var list = GetList(spec.Id);
         if (!spec.Multiple && list.Count > 0)
         {
@@ -282,16 +373,13 @@ internal sealed class ArgParser
 
         if (best is not null)
         {
-            // clap shows the usage with the suggested argument filled in.
-            var suggested = _spec.FindLong(best)!;
-            var usage = _spec.UsageOverride is null
-                ? $"{_programName} {_spec.Name} {suggested.DisplayName}{(suggested.Kind == ArgKind.Count ? "..." : string.Empty)}"
-                : Usage(includeRequiredOnly: false);
-            return new ArgParseException($"unexpected argument '{arg}' found", usage, $"a similar argument exists: '--{best}'");
+            // clap shows the usage with the arguments given so far and the suggested one filled in.
+            MarkUsed(_spec.FindLong(best)!);
+            return new ArgParseException($"unexpected argument '{arg}' found", UsedUsage(fallbackToFull: true), $"a similar argument exists: '--{best}'");
         }
 
         var tip = _spec.Positionals.Count > 0 && _spec.UsageOverride is null ? $"to pass '{arg}' as a value, use '-- {arg}'" : null;
-        return new ArgParseException($"unexpected argument '{arg}' found", Usage(includeRequiredOnly: false), tip);
+        return new ArgParseException($"unexpected argument '{arg}' found", UsedUsage(fallbackToFull: true), tip);
     }
 
     private ArgParseException UnknownShort(string arg, char c)
@@ -302,4 +390,10 @@ internal sealed class ArgParser
     }
 
     private string Usage(bool includeRequiredOnly) => UsageLine.For(_spec, _programName, includeRequiredOnly);
+
+    /// <summary>clap's usage built from the arguments given so far; without any, the full or required-only usage.</summary>
+    private string UsedUsage(bool fallbackToFull) =>
+        (_used.Count == 0 && _positionals.Count == 0) || _spec.UsageOverride is not null
+            ? Usage(includeRequiredOnly: !fallbackToFull)
+            : UsageLine.ForUsed(_spec, _programName, _used, id => _positionals.ContainsKey(id));
 }

@@ -23,6 +23,12 @@ internal sealed record ArgSpec(string Id, ArgKind Kind, string Help)
 
     public bool Hidden { get; init; }
 
+    /// <summary>
+    /// A hidden spelling that is refused with a pointer to the right one, as Cargo's
+    /// <c>-s</c>/<c>--silent</c> ("a similar argument exists: '--quiet'").
+    /// </summary>
+    public string? SuggestInstead { get; init; }
+
     /// <summary>Other long spellings that mean the same option (<c>--all</c> for <c>--workspace</c>).</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
 

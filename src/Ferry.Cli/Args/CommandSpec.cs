@@ -17,6 +17,13 @@ internal sealed record CommandSpec(string Name, string About)
 
     public bool Hidden { get; init; }
 
+    /// <summary>
+    /// Arguments after <c>--</c> fill the positionals (clap's behaviour for commands without a
+    /// trailing <c>last</c> argument, e.g. <c>cargo new -- -a</c>) instead of going to
+    /// <see cref="ParsedArgs.Trailing"/>.
+    /// </summary>
+    public bool PositionalsAfterDoubleDash { get; init; }
+
     /// <summary>A fixed usage line (the root command's), instead of one derived from the arguments.</summary>
     public string? UsageOverride { get; init; }
 

@@ -88,12 +88,8 @@ internal static class HelpRenderer
         switch (option.Kind)
         {
             case ArgKind.Value:
+                // A repeatable option is not marked (cargo 1.95 shows `-Z <FLAG>`, `--config <KEY=VALUE|PATH>`).
                 left.Append(" <").Append(option.ValueName).Append('>');
-                if (option.Multiple && option.Long is null)
-                {
-                    left.Append("...");
-                }
-
                 break;
             case ArgKind.OptionalValue:
                 left.Append(" [<").Append(option.ValueName).Append(">]");
@@ -129,7 +125,8 @@ internal static class HelpRenderer
             var line = new StringBuilder();
             line.Append("  ").Append(left.PadRight(width)).Append("  ");
             AppendWrapped(line, help, column);
-            // clap keeps the two spaces after an argument without help (`  [SPEC]  `).
+
+            // clap keeps the padding after an argument without help (`  <PATH>  `).
             text.Append(help.Length == 0 ? line.ToString() : line.ToString().TrimEnd()).Append('\n');
         }
     }

@@ -34,4 +34,26 @@ internal static class UsageLine
 
         return string.Join(' ', parts);
     }
+
+    /// <summary>
+    /// The usage clap prints for errors found after some arguments were accepted: the options
+    /// given so far, in order, then each positional (<c>&lt;X&gt;</c> when required or given,
+    /// <c>[X]</c> otherwise), e.g. <c>cargo init --vcs &lt;VCS&gt; [PATH]</c>.
+    /// </summary>
+    public static string ForUsed(CommandSpec spec, string programName, IReadOnlyList<ArgSpec> used, Func<string, bool> positionalGiven)
+    {
+        var parts = new List<string> { $"{programName} {spec.Name}" };
+        foreach (var option in used)
+        {
+            parts.Add(option.DisplayName + (option.Kind == ArgKind.Count ? "..." : string.Empty));
+        }
+
+        foreach (var positional in spec.Positionals)
+        {
+            var shown = positional.Required || positionalGiven(positional.Id) ? $"<{positional.ValueName}>" : $"[{positional.ValueName}]";
+            parts.Add(positional.Multiple || positional.Trailing ? shown + "..." : shown);
+        }
+
+        return string.Join(' ', parts);
+    }
 }

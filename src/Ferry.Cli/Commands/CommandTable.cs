@@ -45,10 +45,14 @@ internal sealed class CommandTable
     public static CommandTable CreateDefault() => new(
     [
         new ConfigCommand(),
+        new GenerateLockfileCommand(),
         new HelpCommand(),
+        new InitCommand(),
         new LocateProjectCommand(),
         new MetadataCommand(),
+        new NewCommand(),
         new PkgidCommand(),
+        new UpdateCommand(),
         new ReadManifestCommand(),
         new VerifyProjectCommand(),
         new VersionCommand(),

@@ -27,4 +27,10 @@ internal sealed class ForwardingShell : IShell
     public void Note(string message) => Target.Note(message);
 
     public void Out(string text) => Target.Out(text);
+
+    public void Raw(string text) => Target.Raw(text);
+
+    public void WarnReport(string title, IReadOnlyList<string> notes) => Target.WarnReport(title, notes);
+
+    public void Error(FerryException error) => Target.Error(error);
 }

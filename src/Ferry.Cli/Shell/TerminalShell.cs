@@ -80,6 +80,27 @@ internal sealed class TerminalShell : IShell
         }
     }
 
+    public void Error(FerryException error) => Err(ErrorRenderer.Render(error, this));
+
+    /// <summary>Cargo's report layout: bold title, a gutter, then <c>= note:</c> lines.</summary>
+    public void WarnReport(string title, IReadOnlyList<string> notes)
+    {
+        if (Verbosity == Verbosity.Quiet)
+        {
+            return;
+        }
+
+        var text = new StringBuilder();
+        text.Append(Paint("warning", Style.Warn)).Append(ColorStderr ? Style.Bold + ": " + title + Style.Reset : ": " + title).Append('\n');
+        text.Append("  ").Append(Paint("|", Style.Line)).Append('\n');
+        foreach (var note in notes)
+        {
+            text.Append("  ").Append(Paint("= ", Style.Line)).Append(ColorStderr ? Style.Bold + "note" + Style.Reset : "note").Append(": ").Append(note).Append('\n');
+        }
+
+        Err(text.ToString());
+    }
+
     public void Out(string text)
     {
         lock (_lock)
@@ -88,6 +109,8 @@ internal sealed class TerminalShell : IShell
             _stdout.Flush();
         }
     }
+
+    public void Raw(string text) => Err(text);
 
     public void Err(string text)
     {

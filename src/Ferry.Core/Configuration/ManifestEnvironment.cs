@@ -15,9 +15,13 @@ public sealed class ManifestEnvironment : IManifestEnvironment
     private readonly GlobalContext _gctx;
     private readonly Lazy<string?> _targetDir;
 
-    public ManifestEnvironment(GlobalContext gctx)
+    private readonly IShell? _shell;
+
+    /// <param name="shell">Where warnings go; the context's shell when null.</param>
+    public ManifestEnvironment(GlobalContext gctx, IShell? shell = null)
     {
         _gctx = gctx;
+        _shell = shell;
         _targetDir = new Lazy<string?>(gctx.TargetDir);
     }
 
@@ -27,7 +31,7 @@ public sealed class ManifestEnvironment : IManifestEnvironment
 
     public bool NightlyFeaturesAllowed => false;
 
-    public IShell Shell => _gctx.Shell;
+    public IShell Shell => _shell ?? _gctx.Shell;
 
     public string? TargetDir => _targetDir.Value;
 

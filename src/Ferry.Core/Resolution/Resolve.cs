@@ -59,6 +59,9 @@ public sealed class Resolve
     public ImmutableArray<ResolvedEdge> Dependencies(PackageId package) =>
         Graph.TryGetValue(package, out var edges) ? edges : [];
 
+    public Resolve WithUnusedPatches(ImmutableArray<PackageId> unusedPatches) =>
+        new(Graph, Replacements, Features, Checksums, Metadata, unusedPatches, Version, Summaries);
+
     public Resolve WithVersion(ResolveVersion version) =>
         new(Graph, Replacements, Features, Checksums, Metadata, UnusedPatches, version, Summaries);
 }

@@ -353,12 +353,13 @@ internal sealed class WorkspaceBuilder
             {
                 var display = EditionInfo.Display(edition);
                 var resolver = ResolveBehaviorInfo.ToManifest(EditionInfo.DefaultResolveBehavior(edition));
-                shell.Warn(
-                    $"virtual workspace defaulting to `resolver = \"1\"` despite one or more workspace members being on edition {display} which implies `resolver = \"{resolver}\"`\n"
-                    + "  |\n"
-                    + "  = note: to keep the current resolver, specify `workspace.resolver = \"1\"` in the workspace root's manifest\n"
-                    + $"  = note: to use the edition {display} resolver, specify `workspace.resolver = \"{resolver}\"` in the workspace root's manifest\n"
-                    + "  = note: for more details see https://doc.rust-lang.org/cargo/reference/resolver.html#resolver-versions");
+                shell.WarnReport(
+                    $"virtual workspace defaulting to `resolver = \"1\"` despite one or more workspace members being on edition {display} which implies `resolver = \"{resolver}\"`",
+                    [
+                        "to keep the current resolver, specify `workspace.resolver = \"1\"` in the workspace root's manifest",
+                        $"to use the edition {display} resolver, specify `workspace.resolver = \"{resolver}\"` in the workspace root's manifest",
+                        "for more details see https://doc.rust-lang.org/cargo/reference/resolver.html#resolver-versions",
+                    ]);
             }
         }
     }

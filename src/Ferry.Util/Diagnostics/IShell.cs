@@ -20,4 +20,38 @@ public interface IShell
 
     /// <summary>Machine-readable or primary output (JSON, tree text): goes to stdout.</summary>
     void Out(string text);
+
+    /// <summary>
+    /// Text written to stderr as it is, even with <c>--quiet</c> (Cargo's direct <c>shell.err()</c>
+    /// writes, such as the error under "compiling this new package may not work"). Shells that
+    /// only record diagnostics may ignore it.
+    /// </summary>
+    void Raw(string text)
+    {
+    }
+
+    /// <summary>
+    /// A warning with notes under it, drawn like Cargo's diagnostic reports:
+    /// <code>
+    /// warning: title
+    ///   |
+    ///   = note: first note
+    /// </code>
+    /// </summary>
+    void WarnReport(string title, IReadOnlyList<string> notes)
+    {
+        var text = new System.Text.StringBuilder(title).Append("\n  |");
+        foreach (var note in notes)
+        {
+            text.Append("\n  = note: ").Append(note);
+        }
+
+        Warn(text.ToString());
+    }
+
+    /// <summary>An error printed while the operation goes on (Cargo's <c>shell.error</c>), drawn as the CLI draws failures; shown even with <c>--quiet</c>.</summary>
+    void Error(FerryException error)
+    {
+        Raw("error: " + error.Message + "\n");
+    }
 }

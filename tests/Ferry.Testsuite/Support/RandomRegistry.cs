@@ -47,7 +47,13 @@ public sealed class RandomRegistry
     public IReadOnlyList<CrateSpec> Crates => _crates;
 
     /// <summary>Writes <c>index/config.json</c> and one index file per crate under <paramref name="root"/>.</summary>
-    public void WriteIndex(string root, string downloadBase)
+    public void WriteIndex(string root, string downloadBase) => WriteIndex(root, downloadBase, latestEpoch: 1);
+
+    /// <summary>
+    /// Writes the index as it was at <paramref name="latestEpoch"/>: versions "published later"
+    /// are left out, so a lockfile made at epoch 0 can be updated at epoch 1.
+    /// </summary>
+    public void WriteIndex(string root, string downloadBase, int latestEpoch)
     {
         var index = Path.Combine(root, "index");
         Directory.CreateDirectory(index);
@@ -59,7 +65,10 @@ public sealed class RandomRegistry
             var text = new StringBuilder();
             foreach (var version in crate.Versions)
             {
-                text.Append(IndexLine(crate, version)).Append('\n');
+                if (version.Epoch <= latestEpoch)
+                {
+                    text.Append(IndexLine(crate, version)).Append('\n');
+                }
             }
 
             File.WriteAllText(file, text.ToString());
@@ -201,6 +210,11 @@ public sealed class RandomRegistry
         });
 
         var links = _random.Next(8) == 0 ? "native-" + crate.Name : null;
+
+        // Newer versions are "published later": everything from a cut-off on is epoch 1, and the
+        // oldest version always exists from the start.
+        var cutoff = _random.Next(2) == 0 ? _random.Next(1, list.Count + 1) : list.Count;
+        var position = 0;
         foreach (var (major, minor, patch, pre) in list)
         {
             var version = new VersionSpec($"{major}.{minor}.{patch}" + (pre is null ? string.Empty : "-" + pre))
@@ -208,6 +222,7 @@ public sealed class RandomRegistry
                 Yanked = _random.Next(15) == 0,
                 Links = links,
                 RustVersion = _random.Next(6) == 0 ? $"1.{_random.Next(40, 110)}" : null,
+                Epoch = position++ >= cutoff ? 1 : 0,
             };
 
             // Dependencies point to later crates only: no cycles.
@@ -285,6 +300,14 @@ public sealed class RandomRegistry
         // Mostly draw from versions that can be selected, so most graphs resolve; now and then
         // from any version (yanked or pre-release), so failures and rejections are exercised too.
         var usable = crate.Versions.Where(v => !v.Yanked && (allowPrerelease || !v.Version.Contains('-'))).ToList();
+
+        // Requirements name versions that existed from the start, so lockfiles can be made before
+        // the later versions appear (the update tests); caret ranges still reach the newer ones.
+        if (usable.Any(v => v.Epoch == 0))
+        {
+            usable = usable.Where(v => v.Epoch == 0).ToList();
+        }
+
         var pool = usable.Count > 0 && _random.Next(30) != 0 ? usable : crate.Versions;
         var version = pool[_random.Next(pool.Count)].Version;
         var dash = version.IndexOf('-');
@@ -456,6 +479,9 @@ public sealed class RandomRegistry
         public string? Links { get; init; }
 
         public string? RustVersion { get; init; }
+
+        /// <summary>0 for versions that exist from the start, 1 for versions published later.</summary>
+        public int Epoch { get; init; }
     }
 
     public sealed record DepSpec(string Name, string Req)

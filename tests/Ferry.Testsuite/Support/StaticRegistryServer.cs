@@ -89,6 +89,15 @@ public sealed class StaticRegistryServer : IDisposable
                 }
             }
 
+            if (path == "/index/config.json" && file is not null && !File.Exists(file))
+            {
+                var config = System.Text.Encoding.UTF8.GetBytes($"{{\"dl\":\"{BaseUrl}/api/v1/crates\",\"api\":\"{BaseUrl}\"}}");
+                response.StatusCode = 200;
+                response.ContentLength64 = config.Length;
+                response.OutputStream.Write(config);
+                return;
+            }
+
             if (file is null || file.Contains("..", StringComparison.Ordinal) || !File.Exists(file))
             {
                 response.StatusCode = 404;

@@ -87,7 +87,7 @@ public sealed class ArgParserTests
     {
         var error = Assert.Throws<ArgParseException>(() => Parse("--relese"));
         Assert.Equal("a similar argument exists: '--release'", error.Tip);
-        Assert.Equal("ferry build --release", error.Usage);
+        Assert.Equal("ferry build --release [TESTNAME]", error.Usage);
     }
 
     [Fact]
@@ -97,5 +97,78 @@ public sealed class ArgParserTests
         var error = Assert.Throws<ArgParseException>(() => new ArgParser(spec, "ferry").Parse([]));
         Assert.Equal("the following required arguments were not provided:\n  <PATH>", error.Message);
         Assert.Equal("ferry new <PATH>", error.Usage);
+    }
+
+    private static readonly CommandSpec New = new("new", "New")
+    {
+        Options =
+        [
+            new ArgSpec("vcs", ArgKind.Value, "Vcs") { Long = "vcs", ValueName = "VCS", PossibleValues = ["git", "hg", "none"] },
+            new ArgSpec("edition", ArgKind.Value, "Edition") { Long = "edition", ValueName = "YEAR", PossibleValues = ["2015", "2018", "2021", "2024"] },
+            new ArgSpec("lib", ArgKind.Flag, "Lib") { Long = "lib" },
+            new ArgSpec("verbose", ArgKind.Count, "Verbose") { Long = "verbose", Short = 'v' },
+            new ArgSpec("help", ArgKind.Flag, "Help") { Long = "help", Short = 'h' },
+            new ArgSpec("silent", ArgKind.Flag, string.Empty) { Long = "silent", Short = 's', Hidden = true, SuggestInstead = "--quiet" },
+        ],
+        Positionals = [new PositionalSpec("path", "PATH", string.Empty, Required: true)],
+        PositionalsAfterDoubleDash = true,
+    };
+
+    private static ArgParseException NewError(params string[] args) => Assert.Throws<ArgParseException>(() => new ArgParser(New, "ferry").Parse(args));
+
+    [Fact]
+    public void SimilarPossibleValueIsSuggested()
+    {
+        var error = NewError("x", "--edition", "2019");
+        Assert.Equal("invalid value '2019' for '--edition <YEAR>'\n  [possible values: 2015, 2018, 2021, 2024]", error.Message);
+        Assert.Equal("a similar value exists: '2021'", error.Tip);
+        Assert.Null(error.Usage);
+    }
+
+    [Fact]
+    public void ASeparateValueIsCheckedAfterTheNextArgument()
+    {
+        Assert.Equal("unexpected argument '--flag' found", NewError("x", "--vcs", "svn", "--flag").Message);
+        Assert.StartsWith("invalid value 'svn'", NewError("x", "--vcs=svn", "--flag").Message, StringComparison.Ordinal);
+        Assert.StartsWith("invalid value 'svn'", NewError("x", "--vcs", "svn", "--lib", "--lib").Message, StringComparison.Ordinal);
+        Assert.StartsWith("invalid value 'svn'", NewError("x", "--vcs", "svn").Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ferry new <PATH>", "x", "--flag")]
+    [InlineData("ferry new [OPTIONS] <PATH>", "--flag", "x")]
+    [InlineData("ferry new --vcs <VCS> --lib <PATH>", "x", "--vcs", "none", "--lib", "--flag")]
+    [InlineData("ferry new --verbose... <PATH>", "-v", "-v", "--flag")]
+    [InlineData("ferry new --verbose... <PATH>", "--verbos")]
+    [InlineData("ferry new --lib <PATH>", "--lib=1")]
+    [InlineData("ferry new [OPTIONS] <PATH>", "x", "-x")]
+    public void UsageShowsTheArgumentsGivenSoFar(string usage, params string[] args) => Assert.Equal(usage, NewError(args).Usage);
+
+    [Fact]
+    public void MissingRequiredArgumentUsesTheGivenOptions()
+    {
+        Assert.Equal("ferry new <PATH>", NewError().Usage);
+        Assert.Equal("ferry new --lib <PATH>", NewError("--lib").Usage);
+    }
+
+    [Fact]
+    public void HelpNeedsNoRequiredArgument() => Assert.True(new ArgParser(New, "ferry").Parse(["--help"]).Flag("help"));
+
+    [Fact]
+    public void ArgumentsAfterDoubleDashArePositionals()
+    {
+        Assert.Equal("-a", new ArgParser(New, "ferry").Parse(["--", "-a"]).Positional("path"));
+        Assert.Equal("unexpected argument 'b' found", NewError("--", "a", "b").Message);
+    }
+
+    [Theory]
+    [InlineData("-s")]
+    [InlineData("--silent")]
+    public void SilentPointsToQuiet(string flag)
+    {
+        var error = NewError(flag, "x");
+        Assert.Equal("unexpected argument '--silent' found", error.Message);
+        Assert.Equal("a similar argument exists: '--quiet'", error.Tip);
+        Assert.Equal("ferry new [OPTIONS] <PATH>", error.Usage);
     }
 }

@@ -348,7 +348,7 @@ public sealed class PackageRegistry : IPackageQuery, IResolverDiagnostics, IDisp
     /// <c>dl</c> template), or for a local registry the file itself; null for packages that are
     /// not archives (path, directory). The package's source must have been queried this run.
     /// </summary>
-    public string? DownloadLocation(PackageId id, string checksum)
+    public async Task<string?> DownloadLocationAsync(PackageId id, string checksum, CancellationToken cancellationToken)
     {
         if (!_sources.TryGetValue(id.Source, out var source))
         {
@@ -357,7 +357,7 @@ public sealed class PackageRegistry : IPackageQuery, IResolverDiagnostics, IDisp
 
         return source switch
         {
-            Registry.SparseRegistrySource sparse => sparse.DownloadUrl(id.Name, id.Version, checksum),
+            Registry.SparseRegistrySource sparse => await sparse.DownloadUrlAsync(id.Name, id.Version, checksum, cancellationToken).ConfigureAwait(false),
             Registry.LocalRegistrySource local => local.CratePath(id.Name, id.Version),
             _ => null,
         };

@@ -1,5 +1,6 @@
 using System.Text;
 using Ferry.Util.Diagnostics;
+using Ferry.Util.Text;
 
 namespace Ferry.Cli.Shell;
 
@@ -114,6 +115,13 @@ internal sealed class TerminalShell : IShell
 
     public void Err(string text)
     {
+        // Like Cargo's output stream: without colour, escape sequences and other control
+        // characters that came from data (file contents, rustc output) are dropped.
+        if (!ColorStderr)
+        {
+            text = TerminalText.Strip(text);
+        }
+
         lock (_lock)
         {
             _stderr.Write(text);

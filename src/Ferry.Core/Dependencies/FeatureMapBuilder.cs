@@ -13,10 +13,19 @@ namespace Ferry.Core.Dependencies;
 /// </summary>
 public static class FeatureMapBuilder
 {
+    private static readonly ImmutableSortedDictionary<string, ImmutableArray<FeatureValue>> Empty =
+        ImmutableSortedDictionary.Create<string, ImmutableArray<FeatureValue>>(StringComparer.Ordinal);
+
     public static ImmutableSortedDictionary<string, ImmutableArray<FeatureValue>> Build(
         IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> features,
         IReadOnlyList<Dependency> dependencies)
     {
+        // Most packages (and index lines) have no features and no optional dependencies.
+        if (features.Count == 0 && !HasOptional(dependencies))
+        {
+            return Empty;
+        }
+
         // Whether any dependency with this name (in any table) is optional.
         var depMap = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var dep in dependencies)
@@ -90,6 +99,19 @@ public static class FeatureMapBuilder
         }
 
         return map.ToImmutable();
+    }
+
+    private static bool HasOptional(IReadOnlyList<Dependency> dependencies)
+    {
+        for (var i = 0; i < dependencies.Count; i++)
+        {
+            if (dependencies[i].Optional)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Validate(

@@ -24,6 +24,10 @@ public sealed class SourceId : IEquatable<SourceId>, IComparable<SourceId>
         Git = git;
         Precise = precise;
         RegistryName = registryName;
+
+        // Asked for every dependency of every index line parsed: computed once.
+        IsCratesIo = kind is SourceKind.Registry or SourceKind.SparseRegistry
+            && (url.ToString() == CratesIoIndex || url.ToString() == CratesIoHttpIndex);
     }
 
     public SourceKind Kind { get; }
@@ -50,8 +54,7 @@ public sealed class SourceId : IEquatable<SourceId>, IComparable<SourceId>
     public bool IsRegistry => Kind is SourceKind.Registry or SourceKind.SparseRegistry or SourceKind.LocalRegistry or SourceKind.Directory;
 
     /// <summary>Only remote registries (git or sparse index) can be crates.io.</summary>
-    public bool IsCratesIo => Kind is SourceKind.Registry or SourceKind.SparseRegistry
-        && (Url.ToString() == CratesIoIndex || Url.ToString() == CratesIoHttpIndex);
+    public bool IsCratesIo { get; }
 
     public static SourceId ForPath(string directory) =>
         new(SourceKind.Path, Url.FromFilePath(Path.GetFullPath(directory)), null, null, null);

@@ -140,7 +140,7 @@ public static class IndexLineParser
         var result = new IndexLine();
         while (Read(ref reader) && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = reader.GetString();
+            var key = LineKey(ref reader);
             Read(ref reader);
             switch (key)
             {
@@ -202,7 +202,7 @@ public static class IndexLineParser
             var dep = new IndexDependencyLine();
             while (Read(ref reader) && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var key = reader.GetString();
+                var key = DependencyKey(ref reader);
                 Read(ref reader);
                 switch (key)
                 {
@@ -283,6 +283,34 @@ public static class IndexLineParser
 
         return list;
     }
+
+    // Property names are matched in place instead of being allocated as strings: an index line
+    // has a dozen of them per dependency, and most lines parsed are parsed once.
+    private static string? LineKey(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("name"u8) ? "name"
+        : reader.ValueTextEquals("vers"u8) ? "vers"
+        : reader.ValueTextEquals("deps"u8) ? "deps"
+        : reader.ValueTextEquals("cksum"u8) ? "cksum"
+        : reader.ValueTextEquals("features"u8) ? "features"
+        : reader.ValueTextEquals("yanked"u8) ? "yanked"
+        : reader.ValueTextEquals("links"u8) ? "links"
+        : reader.ValueTextEquals("v"u8) ? "v"
+        : reader.ValueTextEquals("features2"u8) ? "features2"
+        : reader.ValueTextEquals("rust_version"u8) ? "rust_version"
+        : null;
+
+    private static string? DependencyKey(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("name"u8) ? "name"
+        : reader.ValueTextEquals("req"u8) ? "req"
+        : reader.ValueTextEquals("features"u8) ? "features"
+        : reader.ValueTextEquals("optional"u8) ? "optional"
+        : reader.ValueTextEquals("default_features"u8) ? "default_features"
+        : reader.ValueTextEquals("target"u8) ? "target"
+        : reader.ValueTextEquals("kind"u8) ? "kind"
+        : reader.ValueTextEquals("registry"u8) ? "registry"
+        : reader.ValueTextEquals("package"u8) ? "package"
+        : reader.ValueTextEquals("public"u8) ? "public"
+        : null;
 
     private static string? NullableString(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Null ? null : reader.GetString();

@@ -174,7 +174,19 @@ public sealed record Url
         }
     }
 
-    public override string ToString()
+    // The serialised form, cached: source ids print and compare URLs a lot. Not part of equality.
+    private string? _text;
+
+    public override string ToString() => _text ??= Format();
+
+    public bool Equals(Url? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null && Scheme == other.Scheme && Host == other.Host && Port == other.Port && Path == other.Path
+            && Query == other.Query && Fragment == other.Fragment && UserInfo == other.UserInfo);
+
+    public override int GetHashCode() => HashCode.Combine(Scheme, Host, Port, Path, Query, Fragment, UserInfo);
+
+    private string Format()
     {
         var text = new StringBuilder();
         text.Append(Scheme).Append("://");

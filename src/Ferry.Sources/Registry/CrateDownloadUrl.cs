@@ -8,7 +8,7 @@ namespace Ferry.Sources.Registry;
 /// <c>{lowerprefix}</c> and <c>{sha256-checksum}</c> are substituted; a template with none of
 /// them gets <c>/{crate}/{version}/download</c> appended (the format before templates existed).
 /// </summary>
-public static class CrateDownloadUrl
+internal static class CrateDownloadUrl
 {
     private static readonly string[] Markers = ["{crate}", "{version}", "{prefix}", "{lowerprefix}", "{sha256-checksum}"];
 

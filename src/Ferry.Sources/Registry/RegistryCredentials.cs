@@ -8,7 +8,8 @@ namespace Ferry.Sources.Registry;
 /// The token for a registry that says <c>auth-required</c> (Cargo's <c>auth_token</c> for reads,
 /// with the built-in <c>cargo:token</c> provider only): <c>[registry] token</c> for crates.io,
 /// <c>[registries.NAME] token</c> otherwise (both also settable through
-/// <c>CARGO_REGISTRY_TOKEN</c> / <c>CARGO_REGISTRIES_NAME_TOKEN</c>). As in Cargo, sending a token
+/// <c>CARGO_REGISTRY_TOKEN</c> / <c>CARGO_REGISTRIES_NAME_TOKEN</c>), else <c>credentials.toml</c>
+/// (<see cref="CredentialsFile"/>). As in Cargo, sending a token
 /// on reads needs a credential provider to be configured explicitly, so a token meant for
 /// publishing never leaks into index requests by accident. The value is a secret: it only ever
 /// goes into an <c>Authorization</c> header, never into a message.
@@ -18,10 +19,12 @@ internal sealed class RegistryCredentials
     private const string TokenProvider = "cargo:token";
 
     private readonly SourceConfigMap _config;
+    private readonly Lazy<CredentialsFile> _file;
 
     public RegistryCredentials(SourceConfigMap config)
     {
         _config = config;
+        _file = new Lazy<CredentialsFile>(() => CredentialsFile.Load(config.Context.CargoHome));
     }
 
     /// <summary>The token for <paramref name="registry"/>, or Cargo's error saying how to provide one.</summary>
@@ -60,7 +63,9 @@ internal sealed class RegistryCredentials
                 $"credential provider `{providers.LastOrDefault() ?? string.Empty}` is not supported yet: configure `{TokenProvider}` to send a token from the configuration");
         }
 
-        if (token is null || token.Val.Length == 0)
+        // Configuration and CARGO_*_TOKEN variables first, then what `cargo login` stored.
+        var value = token is { Val.Length: > 0 } ? token.Val : _file.Value.Token(registry.IsCratesIo ? null : name);
+        if (value is null)
         {
             throw registry.IsCratesIo
                 ? new FerryException("no token found, please run `cargo login`\nor use environment variable CARGO_REGISTRY_TOKEN")
@@ -69,7 +74,7 @@ internal sealed class RegistryCredentials
                     + $"or use environment variable {EnvName(DisplayName(registry, name))}");
         }
 
-        return token.Val;
+        return value;
     }
 
     /// <summary>Cargo's message when the server refused the token.</summary>

@@ -52,6 +52,7 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
     private readonly ConcurrentDictionary<string, FileState> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PendingName> _pending = new(StringComparer.Ordinal);
     private readonly Lock _configLock = new();
+    private readonly PrefetchPlanner _planner;
     private Task<ConfigState>? _config;
     private volatile bool _authRequired;
     private string? _token;
@@ -82,6 +83,7 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
         _statistics = statistics;
         _options = options;
         _offline = offline;
+        _planner = new PrefetchPlanner(resolution.Original);
     }
 
     public override bool HasPending => _pending.Count > 0;
@@ -92,16 +94,16 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
     /// <summary>Where a downloaded <c>.crate</c> of this registry is kept.</summary>
     public string CratePath(string name, Version version) => Path.Combine(_crateCacheRoot, $"{name}-{version}.crate");
 
-    /// <summary>The URL a <c>.crate</c> is downloaded from; needs <c>config.json</c>, which a query of the package has loaded.</summary>
-    public string DownloadUrl(string name, Version version, string checksum)
+    /// <summary>The URL a <c>.crate</c> is downloaded from (the <c>dl</c> of <c>config.json</c>, loaded if this run has not yet).</summary>
+    public async Task<string> DownloadUrlAsync(string name, Version version, string checksum, CancellationToken cancellationToken)
     {
-        var config = _config is { IsCompletedSuccessfully: true } task ? task.Result : null;
-        if (config?.Error is { } error)
+        var config = await ConfigAsync(cancellationToken).ConfigureAwait(false);
+        if (config.Error is { } error)
         {
             throw error;
         }
 
-        var json = config?.Json ?? throw new FerryException("config.json not found");
+        var json = config.Json ?? throw new FerryException("config.json not found");
         return CrateDownloadUrl.For(json.Dl, name, version.ToString(), checksum);
     }
 
@@ -150,11 +152,38 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
 
         var work = _pending.Values.ToList();
         _pending.Clear();
-        var scheduled = new HashSet<string>(work.Select(item => item.Key), StringComparer.Ordinal);
-        var running = new Dictionary<Task<LoadResult>, PendingName>();
+        var scheduled = new HashSet<string>(StringComparer.Ordinal);
+        var running = new Dictionary<Task<FileState>, PendingName>();
+
+        // Planning runs here, between completions, so it sees every request made so far.
+        void Schedule(PendingName item, bool force = false)
+        {
+            var more = _options.Prefetch ? _planner.Request(item.Key, item.Dependency) : [];
+            if ((force || !_files.ContainsKey(item.Key)) && scheduled.Add(item.Key))
+            {
+                running[LoadOneAsync(item, cancellationToken)] = item;
+            }
+
+            foreach (var next in more)
+            {
+                Prefetch(next, item.CacheFirst);
+            }
+        }
+
+        void Prefetch(Dependency dependency, bool cacheFirst)
+        {
+            var key = Key(dependency.PackageName);
+            if (!_files.ContainsKey(key) && !scheduled.Contains(key))
+            {
+                _statistics.AddPrefetched();
+            }
+
+            Schedule(new PendingName(key, dependency, cacheFirst, Prefetched: true));
+        }
+
         foreach (var item in work)
         {
-            running[LoadOneAsync(item, cancellationToken)] = item;
+            Schedule(item, force: true);
         }
 
         while (running.Count > 0)
@@ -162,21 +191,34 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
             var done = await Task.WhenAny(running.Keys).ConfigureAwait(false);
             var item = running[done];
             running.Remove(done);
-            var result = await done.ConfigureAwait(false);
-            _files[item.Key] = result.State;
+            var state = await done.ConfigureAwait(false);
+            _files[item.Key] = state;
             _statistics.AddIndexFile();
-
-            foreach (var next in result.Next)
+            if (state.Error is not null)
             {
-                var key = Key(next.PackageName);
-                if (_files.ContainsKey(key) || !scheduled.Add(key))
+                continue;
+            }
+
+            if (state.File is null)
+            {
+                // Load the `-`/`_` spellings too, so "perhaps you meant" has something to offer.
+                if (!item.Prefetched)
                 {
-                    continue;
+                    foreach (var name in Permutations(item.Dependency.PackageName))
+                    {
+                        Schedule(new PendingName(Key(name), item.Dependency with { PackageName = name }, item.CacheFirst, Prefetched: true));
+                    }
                 }
 
-                _statistics.AddPrefetched();
-                var nextItem = new PendingName(key, next, item.CacheFirst, Prefetched: true);
-                running[LoadOneAsync(nextItem, cancellationToken)] = nextItem;
+                continue;
+            }
+
+            if (_options.Prefetch)
+            {
+                foreach (var next in _planner.Loaded(item.Key, state.File))
+                {
+                    Prefetch(next, item.CacheFirst);
+                }
             }
         }
     }
@@ -199,25 +241,20 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
         _pending[key] = new PendingName(key, dependency, cacheFirst, Prefetched: false);
     }
 
-    private async Task<LoadResult> LoadOneAsync(PendingName item, CancellationToken cancellationToken)
+    private async Task<FileState> LoadOneAsync(PendingName item, CancellationToken cancellationToken)
     {
-        // Off the caller's thread: parsing and prefetch planning of many files run in parallel.
-        await Task.Yield();
-        FileState state;
         try
         {
-            state = await LoadStateAsync(item, cancellationToken).ConfigureAwait(false);
+            return await LoadStateAsync(item, cancellationToken).ConfigureAwait(false);
         }
         catch (FerryException error)
         {
-            state = FileState.Failed(error);
+            return FileState.Failed(error);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            state = FileState.Failed(new FerryException($"failed to read the index cache of `{item.Dependency.PackageName}`", error));
+            return FileState.Failed(new FerryException($"failed to read the index cache of `{item.Dependency.PackageName}`", error));
         }
-
-        return new LoadResult(state, Next(item, state));
     }
 
     private async Task<FileState> LoadStateAsync(PendingName item, CancellationToken cancellationToken)
@@ -299,104 +336,6 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
         }
     }
 
-    /// <summary>What to fetch next: the names the newest acceptable version needs, or the alternative spellings of a missing name.</summary>
-    private List<Dependency> Next(PendingName item, FileState state)
-    {
-        var next = new List<Dependency>();
-        if (state.Error is not null || _offline)
-        {
-            return next;
-        }
-
-        if (state.File is null)
-        {
-            // Load the `-`/`_` spellings too, so "packages with similar names" has something to offer.
-            if (!item.Prefetched)
-            {
-                foreach (var name in Permutations(item.Dependency.PackageName))
-                {
-                    next.Add(item.Dependency with { PackageName = name });
-                }
-            }
-
-            return next;
-        }
-
-        if (!_options.Prefetch)
-        {
-            return next;
-        }
-
-        IndexSummary? best = null;
-        foreach (var candidate in Matching(state.File, item.Dependency))
-        {
-            if (candidate.Status == IndexSummaryStatus.Candidate && (best is null || candidate.Summary.Version.CompareTo(best.Summary.Version) > 0))
-            {
-                best = candidate;
-            }
-        }
-
-        if (best is null)
-        {
-            return next;
-        }
-
-        var summary = best.Summary;
-        var enabled = EnabledOptionalDependencies(summary, item.Dependency);
-        foreach (var dep in summary.Dependencies)
-        {
-            if (dep.Kind != DependencyKind.Development && (!dep.Optional || enabled.Contains(dep.NameInToml)) && dep.Source == SourceId)
-            {
-                next.Add(dep);
-            }
-        }
-
-        return next;
-    }
-
-    /// <summary>The optional dependencies the requested features (and <c>default</c>) turn on.</summary>
-    private static HashSet<string> EnabledOptionalDependencies(Summary summary, Dependency requested)
-    {
-        var enabled = new HashSet<string>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var stack = new Stack<string>(requested.Features);
-        if (requested.DefaultFeatures)
-        {
-            stack.Push("default");
-        }
-
-        while (stack.TryPop(out var feature))
-        {
-            if (!seen.Add(feature) || !summary.Features.TryGetValue(feature, out var values))
-            {
-                continue;
-            }
-
-            foreach (var value in values)
-            {
-                switch (value.Kind)
-                {
-                    case FeatureValueKind.Feature:
-                        stack.Push(value.Name);
-                        break;
-                    case FeatureValueKind.Dep:
-                        enabled.Add(value.Name);
-                        break;
-                    default:
-                        if (!value.Weak)
-                        {
-                            enabled.Add(value.Name);
-                            stack.Push(value.Name);
-                        }
-
-                        break;
-                }
-            }
-        }
-
-        return enabled;
-    }
-
     /// <summary>
     /// Offline, prefer versions whose archive is already downloaded; if none is, offer them all
     /// (Cargo's two-pass query: an unused optional dependency must still resolve).
@@ -423,6 +362,11 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
         {
             // A cached config.json that says auth-required saves the unauthenticated probe.
             var cachedJson = await TryReadAsync(path, cancellationToken).ConfigureAwait(false);
+            if (_offline)
+            {
+                return new ConfigState(cachedJson is null ? null : TryParse(cachedJson), null);
+            }
+
             if (cachedJson is not null && TryParse(cachedJson) is { AuthRequired: true })
             {
                 _authRequired = true;
@@ -516,8 +460,6 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
 
     /// <summary>A name to load, the dependency that asked for it (its requirement and features steer prefetching) and how.</summary>
     private sealed record PendingName(string Key, Dependency Dependency, bool CacheFirst, bool Prefetched);
-
-    private sealed record LoadResult(FileState State, List<Dependency> Next);
 
     private sealed record ConfigState(RegistryConfigJson? Json, FerryException? Error);
 

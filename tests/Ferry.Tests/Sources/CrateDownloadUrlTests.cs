@@ -37,6 +37,12 @@ public sealed class CrateDownloadUrlTests
 
         var id = resolve.Packages.Single(p => p.Name == "Serde");
         Assert.Same(SourceId.CratesIo, id.Source);
-        Assert.Equal("https://static.example.com/se/rd/Serde/1.0.0", registry.DownloadLocation(id, resolve.Checksums[id]!));
+        Assert.Equal("https://static.example.com/se/rd/Serde/1.0.0", await registry.DownloadLocationAsync(id, resolve.Checksums[id]!, CancellationToken.None));
+
+        // Offline, the cached config.json answers.
+        using var offline = world.Registry(Ferry.Core.Configuration.CliOverrides.None with { Offline = true });
+        var again = (await SourceWorld.ResolveAsync(offline, world.RootPackage(SourceWorld.CratesIo("Serde", "1")))).Resolve;
+        Assert.Equal("https://static.example.com/se/rd/Serde/1.0.0", await offline.DownloadLocationAsync(id, again.Checksums[id]!, CancellationToken.None));
+        Assert.Equal(0, offline.Statistics.Requests);
     }
 }

@@ -44,7 +44,7 @@ public sealed class DirectorySourceTests : IDisposable
         Assert.Equal("aaaa", resolve.Checksums[a]);
         Assert.Null(resolve.Checksums[b]);
         Assert.Equal(2, _manifests.Reads.Count);
-        Assert.Null(registry.DownloadLocation(a, "aaaa"));
+        Assert.Null(await registry.DownloadLocationAsync(a, "aaaa", CancellationToken.None));
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class LocalRegistryTests : IDisposable
         Assert.Empty(_world.Shell.Lines);
         var bc = outcome.Resolve.Packages.Single(p => p.Name == "bc");
         Assert.Same(SourceId.CratesIo, bc.Source);
-        Assert.Equal(Path.Combine(_registry.Root, "bc-0.2.1.crate"), registry.DownloadLocation(bc, outcome.Resolve.Checksums[bc]!));
+        Assert.Equal(Path.Combine(_registry.Root, "bc-0.2.1.crate"), await registry.DownloadLocationAsync(bc, outcome.Resolve.Checksums[bc]!, CancellationToken.None));
     }
 
     [Fact]

@@ -79,6 +79,42 @@ public sealed class RegistryAuthTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task TokenFromTheCredentialsFileCargoLoginWrote()
+    {
+        using var server = _registry.Serve();
+        Configure(server, providers: true, token: null);
+        var credentials = Path.Combine(_world.CargoHome, "credentials.toml");
+        File.WriteAllText(credentials, $"[registries.private]\ntoken = \"{Token}\"\n");
+        File.SetUnixFileMode(credentials, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        using var registry = _world.Registry();
+
+        var outcome = await SourceWorld.ResolveAsync(registry, _world.RootPackage(Dependency(server)));
+
+        Assert.Equal(["a 1.0.0"], SourceWorld.Packages(outcome.Resolve));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task CredentialsFileOthersCanReadIsRefused()
+    {
+        using var server = _registry.Serve();
+        Configure(server, providers: true, token: null);
+        var credentials = Path.Combine(_world.CargoHome, "credentials.toml");
+        File.WriteAllText(credentials, $"[registries.private]\ntoken = \"{Token}\"\n");
+        File.SetUnixFileMode(credentials, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        using var registry = _world.Registry();
+
+        var error = await Assert.ThrowsAnyAsync<FerryException>(() => SourceWorld.ResolveAsync(registry, _world.RootPackage(Dependency(server))));
+
+        Assert.EndsWith(
+            $"\nCaused by:\n  the credentials file `{credentials}` is readable by other users\n  help: make it private with `chmod 600 {credentials}`\n",
+            ErrorText.Render(error),
+            StringComparison.Ordinal);
+        Assert.All(server.Requests, request => Assert.Null(request.Header("authorization")));
+    }
+
+    [Fact]
     public async Task MissingTokenIsCargosError()
     {
         using var server = _registry.Serve();

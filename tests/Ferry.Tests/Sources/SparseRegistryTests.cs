@@ -138,6 +138,23 @@ public sealed class SparseRegistryTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task PrefetchFollowsFeaturesDependentsAskFor()
+    {
+        var features = new Dictionary<string, string[]> { ["default"] = ["b/extra"] };
+        _registry.Publish("a", "1.0.0", features, true, false, new TestDep("b", "1"))
+            .Publish("b", "1.0.0", new Dictionary<string, string[]> { ["extra"] = ["c"] }, true, false, new TestDep("c", "1") { Optional = true })
+            .Publish("c", "1.0.0");
+        using var server = _registry.Serve();
+        _world.ReplaceCratesIo(server.BaseUrl + "/index/");
+        using var registry = _world.Registry();
+
+        var outcome = await SourceWorld.ResolveAsync(registry, _world.RootPackage(SourceWorld.CratesIo("a", "1")));
+
+        Assert.Equal(["a 1.0.0", "b 1.0.0", "c 1.0.0"], SourceWorld.Packages(outcome.Resolve));
+        Assert.Equal(2, outcome.Rounds);
+    }
+
     [Theory]
     [InlineData(Validator.ETag, "if-none-match")]
     [InlineData(Validator.LastModified, "if-modified-since")]

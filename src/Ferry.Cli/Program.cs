@@ -19,7 +19,19 @@ var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(fal
 var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false), 1 << 12) { AutoFlush = true };
 try
 {
-    var app = new CliApp(stdout, stderr, EnvironmentSnapshot.Capture(), Directory.GetCurrentDirectory(), !Console.IsErrorRedirected);
+    string cwd;
+    try
+    {
+        cwd = Directory.GetCurrentDirectory();
+    }
+    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+    {
+        // The working directory was deleted under us: Cargo's message, not a stack trace.
+        stderr.Write("error: couldn't get the current directory of the process\n\nCaused by:\n  No such file or directory (os error 2)\n");
+        return 101;
+    }
+
+    var app = new CliApp(stdout, stderr, EnvironmentSnapshot.Capture(), cwd, !Console.IsErrorRedirected);
     return app.Run(args);
 }
 finally

@@ -8,6 +8,7 @@ using Ferry.Resolver;
 using Ferry.Resolver.Features;
 using Ferry.Sources.Cache;
 using Ferry.Util.Diagnostics;
+using Ferry.Util.Text;
 
 namespace Ferry.Ops;
 

@@ -51,6 +51,7 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
     private readonly string _crateCacheRoot;
     private readonly ConcurrentDictionary<string, FileState> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PendingName> _pending = new(StringComparer.Ordinal);
+    private bool _announced;
     private readonly Lock _configLock = new();
     private readonly PrefetchPlanner _planner;
     private Task<ConfigState>? _config;
@@ -158,7 +159,13 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
         var key = Key(dependency.PackageName);
         if (!_files.TryGetValue(key, out var state))
         {
-            MarkPending(key, dependency, cacheFirst: !_offline && dependency.LockedVersion is not null);
+            var cacheFirst = !_offline && dependency.LockedVersion is not null;
+            if (!cacheFirst || !File.Exists(Path.Combine(_cacheRoot, ".cache", IndexPath.For(key))))
+            {
+                Announce();
+            }
+
+            MarkPending(key, dependency, cacheFirst);
             return QueryResult.Pending;
         }
 
@@ -185,8 +192,25 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
             return QueryResult.Ready(matches);
         }
 
+        Announce();
         MarkPending(key, dependency, cacheFirst: false);
         return QueryResult.Pending;
+    }
+
+    /// <summary>
+    /// Prints <c>Updating `x` index</c> once per source instance, when a query first needs the
+    /// network — at query time, as Cargo's fetch starts then (its status lines interleave with
+    /// other sources' and a reloaded instance prints again).
+    /// </summary>
+    private void Announce()
+    {
+        if (_announced || _offline)
+        {
+            return;
+        }
+
+        _announced = true;
+        _http().Status("Updating", DisplayIndex);
     }
 
     public override async Task LoadPendingAsync(CancellationToken cancellationToken)
@@ -419,7 +443,7 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
             }
 
             var http = _http();
-            http.Status("Updating", DisplayIndex);
+            Announce();
             var result = await FetchConfigAsync(http, cancellationToken).ConfigureAwait(false);
             if (result.Status == 401 && !_authRequired)
             {

@@ -80,4 +80,24 @@ public sealed class CliSkeletonTests
         var cargo = sandbox.Cargo("--color", "always", "nosuchcommandatall");
         Assert.Equal(Redactions.CargoToFerry(cargo.Stderr), ferry.Stderr);
     }
+
+    [Fact]
+    public void DeletedWorkingDirectoryIsAnErrorLikeCargos()
+    {
+        using var sandbox = new Sandbox();
+        var gone = sandbox.Path("gone");
+        Directory.CreateDirectory(gone);
+        var psi = new System.Diagnostics.ProcessStartInfo("/bin/sh")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add($"cd '{gone}' && rmdir '{gone}' && exec '{Tools.Ferry}' metadata");
+        using var process = System.Diagnostics.Process.Start(psi)!;
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(101, process.ExitCode);
+        Assert.Equal("error: couldn't get the current directory of the process\n\nCaused by:\n  No such file or directory (os error 2)\n", stderr);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Ferry.Core.Configuration;
 using Ferry.Util.Diagnostics;
+using Ferry.Util.Text;
 
 namespace Ferry.Ops;
 

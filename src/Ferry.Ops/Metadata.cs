@@ -14,8 +14,8 @@ public static class Metadata
 {
     public static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = false };
 
-    /// <summary>Runs the command and returns the JSON line (with its newline) to print.</summary>
-    public static string Run(MetadataOptions options, IManifestEnvironment environment)
+    /// <summary>Runs the command: loads the workspace and returns what writes the JSON line (with its newline).</summary>
+    public static Action<Stream> Run(MetadataOptions options, IManifestEnvironment environment)
     {
         var workspace = WorkspaceArgs.Workspace(options.ManifestPath, environment);
         if (options.FormatVersion is null)
@@ -23,24 +23,26 @@ public static class Metadata
             environment.Shell.Warn("please specify `--format-version` flag explicitly to avoid compatibility problems");
         }
 
+        Resolver.CliFeatures.FromCommandLine(options.Features, options.AllFeatures, !options.NoDefaultFeatures);
         if (!options.NoDeps)
         {
             throw new FerryException("metadata without --no-deps needs dependency resolution (not implemented yet)");
         }
 
-        return Write(workspace);
+        return output => Write(workspace, output);
     }
 
-    public static string Write(Workspace workspace)
+    /// <summary>Cargo's <c>ExportInfo</c> for <paramref name="workspace"/>, written to <paramref name="output"/> as it is produced.</summary>
+    public static void Write(Workspace workspace, Stream output)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, JsonOptions))
+        using (var writer = new Utf8JsonWriter(output, JsonOptions))
         {
             writer.WriteStartObject();
             writer.WriteStartArray("packages");
             foreach (var member in workspace.Members)
             {
                 PackageJson.Write(writer, member);
+                writer.Flush();
             }
 
             writer.WriteEndArray();
@@ -76,6 +78,6 @@ public static class Metadata
             writer.WriteEndObject();
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        output.WriteByte((byte)'\n');
     }
 }

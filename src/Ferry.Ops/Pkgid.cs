@@ -1,4 +1,5 @@
 using Ferry.Core.Identity;
+using Ferry.Core.Lockfile;
 using Ferry.Core.Manifest;
 using Ferry.Core.Workspaces;
 using Ferry.Semver;
@@ -10,21 +11,20 @@ namespace Ferry.Ops;
 
 /// <summary>
 /// <c>ferry pkgid [SPEC]</c>: the full package id spec of the current package, or of the package in
-/// <c>Cargo.lock</c> that <c>SPEC</c> names. Like Cargo it needs a lockfile; this reads just the
-/// package list from it (the full lockfile model belongs to the resolver), giving the packages without
-/// a <c>source</c> the path sources of the workspace and its path dependencies.
+/// <c>Cargo.lock</c> that <c>SPEC</c> names. Like Cargo it needs a lockfile, read with the packages
+/// without a <c>source</c> given the path sources of the workspace and its path dependencies.
 /// </summary>
 public static class Pkgid
 {
     public static string Run(Workspace workspace, string? spec, ManifestLoader loader)
     {
-        var lockPath = ManifestPaths.Join(workspace.Root, "Cargo.lock");
-        if (!File.Exists(lockPath))
-        {
-            throw new FerryException("a Cargo.lock must exist for this command");
-        }
+        var lockPath = ManifestPaths.Join(workspace.Root, CargoLock.FileName);
+        var pathPackages = PathDependencies(workspace, loader).Select(p => new PackageId(p.Key.Item1, p.Key.Item2, p.Value));
+        var resolve = CargoLock.Load(lockPath, new LockfileContext(pathPackages))
+            ?? throw new FerryException("a Cargo.lock must exist for this command");
 
-        var ids = ReadLockfile(lockPath, PathDependencies(workspace, loader));
+        // Cargo iterates its resolve graph in package id order.
+        var ids = resolve.Packages.Order().ToList();
         var id = spec is null ? workspace.Current().PackageId : PackageIdSpec.QueryString(spec, ids, loader.Environment.Cwd);
         return id.ToSpecString() + "\n";
     }
@@ -41,65 +41,6 @@ public static class Pkgid
         }
 
         return text.Append('\n').ToString();
-    }
-
-    private static List<PackageId> ReadLockfile(string path, Dictionary<(string, Version), SourceId> pathDeps)
-    {
-        TomlDocument document;
-        try
-        {
-            document = TomlDocument.Parse(File.ReadAllText(path), TomlParseOptions.Toml11);
-        }
-        catch (TomlParseException e)
-        {
-            throw new FerryException($"failed to parse lock file at: {path}", new FerryException(e.Render().TrimEnd('\n')));
-        }
-
-        var ids = new List<PackageId>();
-        var tables = new List<TomlTable>();
-        if (document.Root.TryGetTable("root", out var root))
-        {
-            tables.Add(root);
-        }
-
-        if (document.Root.TryGetArrayOfTables("package", out var packages))
-        {
-            tables.AddRange(packages);
-        }
-
-        foreach (var package in tables)
-        {
-            if (!package.TryGetString("name", out var name) || !package.TryGetString("version", out var versionText)
-                || !Version.TryParse(versionText, out var version))
-            {
-                continue;
-            }
-
-            SourceId? source;
-            if (package.TryGetString("source", out var sourceText))
-            {
-                try
-                {
-                    source = SourceId.FromUrl(sourceText);
-                }
-                catch (FerryException)
-                {
-                    continue;
-                }
-            }
-            else
-            {
-                // A path package that is no longer there is skipped, as Cargo does.
-                source = pathDeps.TryGetValue((name, version), out var found) ? found : null;
-            }
-
-            if (source is not null)
-            {
-                ids.Add(new PackageId(name, version, source));
-            }
-        }
-
-        return ids;
     }
 
     /// <summary>Cargo's <c>build_path_deps</c>: members, their path dependencies (transitively), and path patches and replacements.</summary>

@@ -44,6 +44,7 @@ public static class Update
         }
 
         var toAvoid = new HashSet<PackageId>();
+        var sources = new List<SourceId>();
         PreciseUpdate? precise = null;
         var previousIds = previous.Packages.OrderBy(id => id).ToList();
         if (options.ToUpdate.Count == 0)
@@ -66,6 +67,7 @@ public static class Update
                 else
                 {
                     toAvoid.Add(pid);
+                    sources.Add(pid.Source);
                     if (options.Precise is { } preciseText)
                     {
                         precise = PreciseUpdate.For(pid, preciseText);
@@ -80,6 +82,7 @@ public static class Update
 
             var members = workspace.Members.Select(m => m.PackageId).ToList();
             toAvoid.RemoveWhere(id => members.Any(member => member.Name == id.Name && member.Source == id.Source));
+            registry.AddSources(sources);
         }
 
         var avoidSources = toAvoid.Select(id => id.Source).Where(source => !source.IsRegistry).ToHashSet();

@@ -18,19 +18,21 @@ public static class WorkspaceArgs
             var path = ManifestPaths.Normalize(Path.IsPathRooted(manifestPath) ? manifestPath : Path.Combine(cwd, manifestPath));
             var fileName = Path.GetFileName(path);
             var embedded = Path.GetExtension(path) is ".rs" or "";
-            if (fileName != "Cargo.toml" && !embedded)
-            {
-                throw new FerryException($"the manifest-path must be a path to a Cargo.toml file: `{path}`");
-            }
-
             if (!File.Exists(path) && !Directory.Exists(path))
             {
                 throw new FerryException($"manifest path `{manifestPath}` does not exist");
             }
 
+            if (fileName != "Cargo.toml" && !embedded)
+            {
+                throw new FerryException($"the manifest-path must be a path to a Cargo.toml file: `{path}`");
+            }
+
             if (Directory.Exists(path))
             {
-                throw new FerryException($"manifest path `{manifestPath}` is a directory but expected a file");
+                var inside = Path.Combine(path, "Cargo.toml");
+                var help = File.Exists(inside) ? $"\nhelp: {inside} exists" : string.Empty;
+                throw new FerryException($"manifest path `{manifestPath}` is a directory but expected a file{help}");
             }
 
             if (fileName != "Cargo.toml")

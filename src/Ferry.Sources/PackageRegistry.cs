@@ -46,6 +46,7 @@ public sealed class PackageRegistry : IPackageQuery, IResolverDiagnostics, IDisp
 {
     private readonly SourceFactory _factory;
     private readonly Dictionary<SourceId, ISource> _sources = new();
+    private readonly Dictionary<SourceId, (bool PreciseLocked, bool KindLocked)> _loadStates = new();
     private readonly Dictionary<(SourceId Source, string Name), List<LockedPackage>> _locked = new();
     private readonly Dictionary<CanonicalUrl, List<Summary>> _patches = new();
     private readonly Dictionary<CanonicalUrl, List<PackageId>> _patchesAvailable = new();
@@ -150,7 +151,7 @@ public sealed class PackageRegistry : IPackageQuery, IResolverDiagnostics, IDisp
             return QueryResult.Ready([new IndexSummary(patches[0])]);
         }
 
-        var source = EnsureLoaded(dependency.Source, dependency.PackageName);
+        var source = EnsureLoadedAs(dependency.Source, dependency.PackageName, lockedNamespace: dependency.LockedVersion is not null, lockKind: false);
         var result = source.Query(dependency);
         if (result.IsPending)
         {
@@ -368,6 +369,42 @@ public sealed class PackageRegistry : IPackageQuery, IResolverDiagnostics, IDisp
     internal ISource SourceFor(PackageId id) => EnsureLoaded(id.Source, id.Name);
 
     public void Dispose() => _factory.Dispose();
+
+    /// <summary>
+    /// Cargo's <c>add_sources</c>: loads these sources now and fixes them for the whole run, so a
+    /// later query never switches instances (what <c>update -p</c> does for the updated packages' sources).
+    /// </summary>
+    public void AddSources(IEnumerable<SourceId> ids)
+    {
+        foreach (var id in ids)
+        {
+            EnsureLoadedAs(id, id.ToString(), lockedNamespace: false, lockKind: true);
+        }
+    }
+
+    /// <summary>
+    /// Cargo keys loaded sources by their id including its "precise" part: dependencies pinned by
+    /// the lockfile carry a <c>locked</c> precise, fresh ones none. A source first loaded for a
+    /// pinned dependency is loaded again (a new instance that refreshes the index and prints its
+    /// <c>Updating</c> line again) when an unpinned dependency needs it, unless it was fixed with
+    /// <see cref="AddSources"/>. Reproducing this keeps Ferry's status output identical to Cargo's.
+    /// </summary>
+    private ISource EnsureLoadedAs(SourceId id, string dependencyName, bool lockedNamespace, bool lockKind)
+    {
+        var registry = id.IsRegistry;
+        if (_loadStates.TryGetValue(id, out var state) && _sources.ContainsKey(id))
+        {
+            if (state.KindLocked || !state.PreciseLocked || state.PreciseLocked == lockedNamespace || !registry)
+            {
+                return _sources[id];
+            }
+
+            _sources.Remove(id);
+        }
+
+        _loadStates[id] = (lockedNamespace && registry, lockKind);
+        return EnsureLoaded(id, dependencyName);
+    }
 
     private ISource EnsureLoaded(SourceId id, string dependencyName)
     {

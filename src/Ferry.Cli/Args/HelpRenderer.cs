@@ -39,8 +39,8 @@ internal static class HelpRenderer
         }
 
         // The unnamed section always comes first, as clap prints "Options:" before custom headings.
-        headings.Sort((a, b) => (a is null ? 0 : 1).CompareTo(b is null ? 0 : 1));
-        foreach (var heading in headings)
+        // A stable order: List.Sort is not, and custom headings keep their order of first use.
+        foreach (var heading in headings.OrderBy(h => h is null ? 0 : 1))
         {
             var rows = new List<(string Left, string Help)>();
             foreach (var option in spec.Options)

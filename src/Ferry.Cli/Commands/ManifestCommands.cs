@@ -24,6 +24,5 @@ internal static class ManifestCommands
         Heading = FeatureHeading,
     };
 
-    public static Core.Configuration.ManifestEnvironment Environment(CommandContext context) =>
-        new(context.WorkingDirectory, context.Environment, context.Shell);
+    public static Core.Configuration.ManifestEnvironment Environment(CommandContext context) => new(context.GlobalContext);
 }

@@ -40,7 +40,7 @@ internal sealed class MetadataCommand : ICliCommand
             NoDefaultFeatures = args.Flag("no-default-features"),
             FilterPlatforms = args.Values("filter-platform"),
         };
-        context.Shell.Out(Metadata.Run(options, ManifestCommands.Environment(context)));
+        context.Shell.OutBytes(Metadata.Run(options, ManifestCommands.Environment(context)));
         return 0;
     }
 }

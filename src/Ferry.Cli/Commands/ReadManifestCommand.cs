@@ -11,6 +11,7 @@ internal sealed class ReadManifestCommand : ICliCommand
         "DEPRECATED: Print a JSON representation of a Cargo.toml manifest.\n\nUse `ferry metadata --no-deps` instead.")
     {
         Hidden = true,
+        ListDescription = "DEPRECATED: Print a JSON representation of a Cargo.toml manifest.",
         Options = CommonOptions.WithGlobals(manifestCommand: true, CommonOptions.ManifestPath),
     };
 

@@ -13,6 +13,7 @@ internal sealed class VerifyProjectCommand : ICliCommand
         "DEPRECATED: Check correctness of crate manifest.\n\nSee https://github.com/rust-lang/cargo/issues/14679.")
     {
         Hidden = true,
+        ListDescription = "DEPRECATED: Check correctness of crate manifest.",
         Options = CommonOptions.WithGlobals(manifestCommand: true, CommonOptions.ManifestPath),
     };
 

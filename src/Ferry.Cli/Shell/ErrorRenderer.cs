@@ -33,7 +33,12 @@ internal static class ErrorRenderer
         {
             text.Append("\nCaused by:\n");
             var message = cause is LocatedException inner ? LocatedCauseText(inner) : CauseMessage(cause);
-            foreach (var line in message.Split('\n'))
+
+            // Rust's `lines()`, as Cargo's indented_lines uses: a trailing newline (an HTTP error's
+            // body usually ends with one) adds no empty line.
+            var lines = message.Split('\n');
+            var count = lines.Length > 1 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
+            foreach (var line in lines.AsSpan(0, count))
             {
                 text.Append(line.Length == 0 ? string.Empty : "  " + line).Append('\n');
             }

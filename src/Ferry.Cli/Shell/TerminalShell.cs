@@ -1,5 +1,6 @@
 using System.Text;
 using Ferry.Util.Diagnostics;
+using Ferry.Util.Text;
 
 namespace Ferry.Cli.Shell;
 
@@ -63,6 +64,31 @@ internal sealed class TerminalShell : IShell
     /// <summary>Errors are printed even with <c>--quiet</c>.</summary>
     public void Error(string message) => WriteLabelled("error", Style.Error, message, boldMessage: false);
 
+    /// <summary>
+    /// Lets <paramref name="write"/> put UTF-8 bytes on stdout directly (large JSON documents), without
+    /// building the whole text first.
+    /// </summary>
+    public void OutBytes(Action<Stream> write)
+    {
+        lock (_lock)
+        {
+            _stdout.Flush();
+            if (_stdout is StreamWriter { BaseStream: { } stream })
+            {
+                // Not disposed: that would close stdout itself.
+                var buffered = new BufferedStream(stream, 1 << 16);
+                write(buffered);
+                buffered.Flush();
+                return;
+            }
+
+            using var memory = new MemoryStream();
+            write(memory);
+            _stdout.Write(Encoding.UTF8.GetString(memory.GetBuffer(), 0, (int)memory.Length));
+            _stdout.Flush();
+        }
+    }
+
     public void Error(FerryException error) => Err(ErrorRenderer.Render(error, this));
 
     /// <summary>Cargo's report layout: bold title, a gutter, then <c>= note:</c> lines.</summary>
@@ -98,6 +124,13 @@ internal sealed class TerminalShell : IShell
 
     public void Err(string text)
     {
+        // Like Cargo's output stream: without colour, escape sequences and other control
+        // characters that came from data (file contents, rustc output) are dropped.
+        if (!ColorStderr)
+        {
+            text = TerminalText.Strip(text);
+        }
+
         lock (_lock)
         {
             EraseTransient();

@@ -136,14 +136,20 @@ internal static class DependencyLowering
         IManifestEnvironment environment,
         List<string> warnings)
     {
-        if (d.Git is not null && d.Path is not null)
+        // Cargo 1.95's order of these checks.
+        if (d.Git is not null && (d.Registry is not null || d.RegistryIndex is not null))
         {
-            throw new FerryException($"dependency ({nameInToml}) specification is ambiguous. Only one of `git` or `path` is allowed.");
+            throw new FerryException($"dependency ({nameInToml}) specification is ambiguous. Only one of `git` or `registry` is allowed.");
         }
 
         if (d.Registry is not null && d.RegistryIndex is not null)
         {
             throw new FerryException($"dependency ({nameInToml}) specification is ambiguous. Only one of `registry` or `registry-index` is allowed.");
+        }
+
+        if (d.Git is not null && d.Path is not null)
+        {
+            throw new FerryException($"dependency ({nameInToml}) specification is ambiguous. Only one of `git` or `path` is allowed.");
         }
 
         if (d.Git is { } git)

@@ -37,4 +37,7 @@ public interface IManifestEnvironment
 
     /// <summary><c>path-bases.NAME</c> from configuration (absolute), or null.</summary>
     string? PathBase(string name);
+
+    /// <summary>The <c>[patch]</c> tables of configuration, in source and name order (empty when none).</summary>
+    IReadOnlyList<ConfigPatch> ConfigPatches();
 }

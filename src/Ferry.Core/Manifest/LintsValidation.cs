@@ -33,23 +33,8 @@ public static class LintsValidation
                     : "unused manifest key `lints.cargo` (may be supported in a future version)\n\nthis Cargo does not support nightly features, but if you\nswitch to nightly channel you can pass\n`-Zcargo-lints` to enable this feature.");
             }
 
-            var seen = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (name, lint) in toolLints)
             {
-                var normalized = name.Replace('-', '_');
-                if (name.Contains('-', StringComparison.Ordinal))
-                {
-                    warnings.Add(
-                        $"`lints.{tool}.{name}` is deprecated in favor of `lints.{tool}.{normalized}` and will not work in a future edition");
-                }
-
-                if (seen.TryGetValue(normalized, out var existing))
-                {
-                    warnings.Add(
-                        $"duplicate lint `{existing}` in `[lints.{tool}]`, conflicts with `{name}` and will not work in a future edition");
-                }
-
-                seen[normalized] = name;
                 var sep = name.IndexOf("::", StringComparison.Ordinal);
                 if (sep >= 0)
                 {

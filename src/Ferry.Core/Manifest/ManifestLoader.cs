@@ -56,9 +56,13 @@ public sealed class ManifestLoader
         {
             text = ReadText(manifestPath);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        catch (DecoderFallbackException)
         {
-            throw new FerryException($"failed to read `{manifestPath}`", e);
+            throw new FerryException($"path at `{manifestPath}` was not valid utf-8");
+        }
+        catch (Exception e) when (Configuration.IoErrors.IsIoError(e))
+        {
+            throw new FerryException($"failed to read `{manifestPath}`", Configuration.IoErrors.Describe(e, manifestPath));
         }
 
         TomlDocument document;
@@ -94,9 +98,26 @@ public sealed class ManifestLoader
     /// <summary>UTF-8 text, strictly decoded (Cargo reads manifests with <c>String::from_utf8</c>).</summary>
     private static string ReadText(string path)
     {
-        var bytes = File.ReadAllBytes(path);
-        return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        // Opened without the advisory lock FileShare.Read would take (two system calls per manifest).
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var length = RandomAccess.GetLength(handle);
+        var bytes = new byte[length];
+        var read = 0;
+        while (read < bytes.Length)
+        {
+            var n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
+            if (n == 0)
+            {
+                break;
+            }
+
+            read += n;
+        }
+
+        return Utf8.GetString(bytes, 0, read);
     }
+
+    private static readonly UTF8Encoding Utf8 = new(false, throwOnInvalidBytes: true);
 
     internal void RegisterRoot(WorkspaceRootConfig root) => _roots[root.RootDir] = root;
 

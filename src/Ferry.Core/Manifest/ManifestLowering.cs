@@ -878,30 +878,7 @@ internal static class ManifestLowering
         var result = ImmutableArray.CreateBuilder<PatchEntry>();
         foreach (var (source, deps) in original.Patch ?? [])
         {
-            Url url;
-            if (source == SourceId.CratesIoRegistryName)
-            {
-                url = Url.Parse(SourceId.CratesIoIndex);
-            }
-            else
-            {
-                try
-                {
-                    url = context.Environment.RegistryIndex(source);
-                }
-                catch (FerryException)
-                {
-                    try
-                    {
-                        url = DependencyLowering.ParseUrl(source);
-                    }
-                    catch (FerryException e)
-                    {
-                        var hint = source == "crates" ? "\nFor crates.io, use [patch.crates-io] (with a dash)" : string.Empty;
-                        throw new FerryException($"[patch] entry `{source}` should be a URL or registry name{hint}", e);
-                    }
-                }
-            }
+            var url = PatchSourceUrl(source, context.Environment, isConfig: false);
 
             var list = ImmutableArray.CreateBuilder<Dependency>(deps.Length);
             foreach (var (name, dep) in deps)
@@ -914,6 +891,32 @@ internal static class ManifestLowering
         }
 
         return result.ToImmutable();
+    }
+
+    /// <summary>The URL a <c>[patch.SOURCE]</c> table patches: <c>crates-io</c>, a configured registry, or a URL.</summary>
+    public static Url PatchSourceUrl(string source, IManifestEnvironment environment, bool isConfig)
+    {
+        if (source == SourceId.CratesIoRegistryName)
+        {
+            return Url.Parse(SourceId.CratesIoIndex);
+        }
+
+        try
+        {
+            return environment.RegistryIndex(source);
+        }
+        catch (FerryException)
+        {
+            try
+            {
+                return DependencyLowering.ParseUrl(source);
+            }
+            catch (FerryException e)
+            {
+                var hint = source == "crates" && !isConfig ? "\nFor crates.io, use [patch.crates-io] (with a dash)" : string.Empty;
+                throw new FerryException($"[patch] entry `{source}` should be a URL or registry name{hint}", e);
+            }
+        }
     }
 
     private static void WarnOnUnused(ImmutableArray<string> unused, List<string> warnings)

@@ -88,7 +88,9 @@ public sealed record Url
         rest = rest[2..];
         var slash = rest.IndexOf('/');
         var authority = slash >= 0 ? rest[..slash] : rest;
-        var path = slash >= 0 ? rest[slash..] : "/";
+        // WHATWG: only special schemes (http, https, ws, wss, ftp, file) get `/` for an empty path;
+        // `git://host` stays as written, as the url crate (and so Cargo) prints it.
+        var path = slash >= 0 ? rest[slash..] : DefaultPort(scheme) is not null || scheme == "file" ? "/" : string.Empty;
         string? userInfo = null;
         var at = authority.LastIndexOf('@');
         if (at >= 0)
@@ -126,7 +128,7 @@ public sealed record Url
             port = null;
         }
 
-        url = new Url(scheme, authority.ToLowerInvariant(), port, NormalizePath(path), query, fragment, userInfo);
+        url = new Url(scheme, authority.ToLowerInvariant(), port, path.Length == 0 ? path : NormalizePath(path), query, fragment, userInfo);
         return true;
     }
 

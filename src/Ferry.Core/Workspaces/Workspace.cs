@@ -21,6 +21,7 @@ public sealed class Workspace
         ImmutableArray<string> memberPaths,
         ImmutableArray<string> defaultMemberPaths,
         ImmutableDictionary<string, LoadedManifest> loaded,
+        ImmutableArray<string> loadOrder,
         ResolveBehavior resolveBehavior,
         string targetDir,
         string buildDir,
@@ -31,6 +32,7 @@ public sealed class Workspace
         MemberPaths = memberPaths;
         DefaultMemberPaths = defaultMemberPaths;
         Loaded = loaded;
+        LoadOrder = loadOrder;
         ResolveBehavior = resolveBehavior;
         TargetDir = targetDir;
         BuildDir = buildDir;
@@ -56,6 +58,9 @@ public sealed class Workspace
 
     /// <summary>Every manifest read while loading, by path.</summary>
     public ImmutableDictionary<string, LoadedManifest> Loaded { get; }
+
+    /// <summary>The paths of <see cref="Loaded"/> in the order they were read.</summary>
+    public ImmutableArray<string> LoadOrder { get; }
 
     public ResolveBehavior ResolveBehavior { get; }
 
@@ -91,6 +96,86 @@ public sealed class Workspace
     public WorkspaceRootConfig? RootConfig => ExplicitRootManifest is null ? null : RootMaybe.WorkspaceConfig.Root;
 
     public bool IsMember(PackageManifest manifest) => MemberPaths.Contains(manifest.ManifestPath);
+
+    /// <summary>
+    /// Cargo's <c>root_patch</c>: the root manifest's <c>[patch]</c> tables merged with those from
+    /// configuration, where configuration wins for a package both name. Warnings about the
+    /// configuration's entries go to the environment's shell as <c>[patch] in cargo config: ...</c>.
+    /// </summary>
+    public ImmutableArray<PatchEntry> RootPatch(IManifestEnvironment environment)
+    {
+        var fromManifest = RootMaybe.Patch;
+        var configPatches = environment.ConfigPatches();
+        if (configPatches.Count == 0)
+        {
+            return fromManifest;
+        }
+
+        var warnings = new List<string>();
+        var rootSource = Identity.SourceId.ForPath(Root);
+        var fromConfig = new List<PatchEntry>();
+        foreach (var group in configPatches.GroupBy(p => p.Source))
+        {
+            var url = ManifestLowering.PatchSourceUrl(group.Key, environment, isConfig: true);
+            var deps = ImmutableArray.CreateBuilder<Dependencies.Dependency>();
+            foreach (var patch in group)
+            {
+                deps.Add(DependencyLowering.ToDependency(
+                    patch.Dependency, patch.Name, Dependencies.DependencyKind.Normal, null, rootSource, patch.BaseDirectory, environment, warnings));
+            }
+
+            fromConfig.Add(new PatchEntry(url, deps.ToImmutable(), group.First().Definition));
+        }
+
+        foreach (var warning in warnings)
+        {
+            environment.Shell.Warn($"[patch] in cargo config: {warning}");
+        }
+
+        if (fromManifest.IsEmpty)
+        {
+            return [.. fromConfig];
+        }
+
+        var combined = new List<PatchEntry>(fromConfig);
+        foreach (var manifestEntry in fromManifest)
+        {
+            var index = combined.FindIndex(e => e.Url.ToString() == manifestEntry.Url.ToString());
+            if (index < 0)
+            {
+                combined.Add(manifestEntry);
+                continue;
+            }
+
+            var configEntry = combined[index];
+            var kept = manifestEntry.Dependencies.Where(d => configEntry.Dependencies.All(c => c.NameInToml != d.NameInToml));
+            combined[index] = configEntry with { Dependencies = configEntry.Dependencies.AddRange(kept) };
+        }
+
+        return [.. combined];
+    }
+
+    /// <summary>
+    /// Prints the manifests' warnings, as Cargo's build-like commands do before working (<c>metadata</c>
+    /// does not): in a workspace each is prefixed with its manifest's path. A manifest's deferred
+    /// error (a target problem Cargo tolerates while only reading) then fails the command.
+    /// </summary>
+    public void EmitWarnings(IShell shell)
+    {
+        foreach (var path in LoadOrder)
+        {
+            var manifest = Loaded[path];
+            foreach (var warning in manifest.Warnings)
+            {
+                shell.Warn(ExplicitRootManifest is null ? warning : $"{path}: {warning}");
+            }
+
+            if (!manifest.Errors.IsEmpty)
+            {
+                throw new FerryException($"failed to parse manifest at `{path}`", new FerryException(manifest.Errors[0]));
+            }
+        }
+    }
 
     /// <summary>Loads the workspace that <paramref name="manifestPath"/> (absolute) belongs to, with Cargo's checks and warnings.</summary>
     public static Workspace Load(string manifestPath, ManifestLoader loader)

@@ -17,6 +17,7 @@ internal sealed class WorkspaceBuilder
     private readonly string _current;
     private readonly ManifestLoader _loader;
     private readonly Dictionary<string, LoadedManifest> _packages = new(StringComparer.Ordinal);
+    private readonly List<string> _loadOrder = [];
     private readonly List<string> _members = [];
     private readonly HashSet<string> _memberSet = new(StringComparer.Ordinal);
     private readonly List<string> _defaultMembers = [];
@@ -49,6 +50,7 @@ internal sealed class WorkspaceBuilder
             [.. _members],
             [.. _defaultMembers],
             _packages.ToImmutableDictionary(StringComparer.Ordinal),
+            [.. _loadOrder],
             resolveBehavior,
             targetDir,
             buildDir,
@@ -61,6 +63,7 @@ internal sealed class WorkspaceBuilder
         {
             manifest = _loader.Read(manifestPath);
             _packages[manifestPath] = manifest;
+            _loadOrder.Add(manifestPath);
         }
 
         return manifest;

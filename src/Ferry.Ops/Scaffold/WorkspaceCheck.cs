@@ -19,7 +19,7 @@ internal static class WorkspaceCheck
     {
         try
         {
-            Workspace.Load(manifestPath, new ManifestLoader(new ManifestEnvironment(gctx.Cwd, gctx.Environment, shell)));
+            Workspace.Load(manifestPath, new ManifestLoader(new ManifestEnvironment(gctx, shell)));
         }
         catch (FerryException error)
         {

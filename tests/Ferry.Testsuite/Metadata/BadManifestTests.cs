@@ -14,6 +14,24 @@ public sealed class BadManifestTests
 {
     public static TheoryData<string> Fixtures() => FixtureData.Names("bad");
 
+    /// <summary>A manifest that is not UTF-8 (not expressible as a text fixture), alone and as a member.</summary>
+    [Fact]
+    public void ManifestThatIsNotUtf8()
+    {
+        using var sandbox = new Sandbox();
+        sandbox.File("Cargo.toml", "[workspace]\nmembers = [\"b\"]\n");
+        Directory.CreateDirectory(sandbox.Path("b", "src"));
+        File.WriteAllBytes(sandbox.Path("b", "Cargo.toml"), [.. "[package]\nname = \""u8, 0xff, .. "\"\n"u8]);
+        foreach (var directory in new[] { sandbox.Work, sandbox.Path("b") })
+        {
+            var cargo = sandbox.CargoIn(directory, [.. Fixture.DefaultArgs]);
+            var ferry = sandbox.FerryIn(directory, [.. Fixture.DefaultArgs]);
+            Assert.Equal(101, cargo.ExitCode);
+            Assert.Equal(cargo.ExitCode, ferry.ExitCode);
+            Assert.Equal(Redactions.Apply(cargo.Stderr, sandbox), Redactions.Apply(ferry.Stderr, sandbox));
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Fixtures))]
     public void FailsLikeCargo(string name)

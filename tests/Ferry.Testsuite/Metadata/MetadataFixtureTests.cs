@@ -10,6 +10,24 @@ public sealed class MetadataFixtureTests
 {
     public static TheoryData<string> Fixtures() => FixtureData.Names("good");
 
+    /// <summary>Members reached through symbolic links keep the path as written (Cargo does not canonicalize).</summary>
+    [Fact]
+    public void SymlinkedMembers()
+    {
+        using var sandbox = new Sandbox();
+        sandbox.File("Cargo.toml", "[workspace]\nmembers = [\"link\", \"links/*\"]\nresolver = \"2\"\n");
+        sandbox.File("real/Cargo.toml", "[package]\nname = \"real\"\nversion = \"0.1.0\"\n");
+        sandbox.File("real/src/lib.rs", string.Empty);
+        sandbox.File("other/Cargo.toml", "[package]\nname = \"other\"\nversion = \"0.1.0\"\n");
+        sandbox.File("other/src/lib.rs", string.Empty);
+        File.CreateSymbolicLink(sandbox.Path("link"), sandbox.Path("real"));
+        Directory.CreateDirectory(sandbox.Path("links"));
+        File.CreateSymbolicLink(sandbox.Path("links", "o"), "../other");
+        var (cargo, ferry) = Differential.Run(sandbox, sandbox.Work, Fixture.DefaultArgs);
+        Assert.Equal(0, cargo.ExitCode);
+        Differential.AssertSameJson(sandbox, cargo, ferry);
+    }
+
     [Theory]
     [MemberData(nameof(Fixtures))]
     public void MatchesCargo(string name)

@@ -14,10 +14,10 @@ using Ferry.Util.Diagnostics;
 namespace Ferry.Testsuite.Sources;
 
 /// <summary>
-/// One project in a sandbox (its own HOME and CARGO_HOME) resolved twice: by the installed cargo
-/// (<c>cargo generate-lockfile</c>) and by Ferry's sources and resolver in-process, so their
-/// stderr can be compared. In-process because no ferry command resolves yet; the comparison
-/// moves to the binary when <c>ferry generate-lockfile</c> exists.
+/// One project in a sandbox (its own HOME and CARGO_HOME) resolved by the installed cargo
+/// (<c>cargo generate-lockfile</c>) and by Ferry — either the binary (<c>Sandbox.FerryIn</c>) or
+/// the sources and resolver in-process (<see cref="FerryAsync"/>), which isolates the sources
+/// layer from the manifest loader and lockfile writer and gives access to the resolve.
 /// </summary>
 internal sealed class SourcesCase : IDisposable
 {
@@ -49,13 +49,13 @@ internal sealed class SourcesCase : IDisposable
     /// Resolves in-process with the same environment and returns what Ferry prints: status lines,
     /// warnings, then the error the way Cargo renders it (empty when resolution succeeded).
     /// </summary>
-    public async Task<(string Stderr, Resolve? Resolve)> FerryAsync(CliOverrides? cli = null, SourceOptions? options = null)
+    public async Task<(string Stderr, Ferry.Core.Resolution.Resolve? Resolve)> FerryAsync(CliOverrides? cli = null, SourceOptions? options = null)
     {
         var shell = new SourceShell();
         var variables = Sandbox.Environment()
             .Where(pair => pair.Value is not null)
             .ToImmutableDictionary(pair => pair.Key, pair => pair.Value!, StringComparer.Ordinal);
-        Resolve? resolve = null;
+        Ferry.Core.Resolution.Resolve? resolve = null;
         string error = string.Empty;
         try
         {

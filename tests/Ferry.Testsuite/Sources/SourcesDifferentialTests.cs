@@ -132,6 +132,24 @@ public sealed class SourcesDifferentialTests
         Assert.Equal(cargo.Stderr, ferry);
     }
 
+    [Theory]
+    [InlineData(500)]
+    [InlineData(404)]
+    public void SparseFailuresMatchCargoThroughTheBinary(int status)
+    {
+        using var registry = new TestRegistry();
+        registry.Publish("anyhow", "1.0.0");
+        using var server = registry.Serve(request => request.Path == "/index/an/yh/anyhow" ? TestResponse.Text(status, "server says no\n") : null);
+        using var setup = new SourcesCase("anyhow = \"1\"", Mirror(server));
+
+        var cargo = setup.Cargo();
+        var ferry = setup.Sandbox.FerryIn(setup.Project, "generate-lockfile");
+
+        Assert.Equal(101, cargo.ExitCode);
+        Assert.Equal(cargo.ExitCode, ferry.ExitCode);
+        Assert.Equal(cargo.Stderr, ferry.Stderr);
+    }
+
     [Fact]
     public async Task RecoveringServerMatchesCargo()
     {
@@ -201,6 +219,58 @@ public sealed class SourcesDifferentialTests
     /// <summary>Cargo's <c>Locking N packages</c> line belongs to the lockfile writer, not to the sources.</summary>
     private static string WithoutLocking(string stderr) =>
         string.Concat(stderr.Split('\n').Where(line => !line.StartsWith("     Locking ", StringComparison.Ordinal)).Select((line, i) => i == 0 ? line : "\n" + line));
+
+    [Theory]
+    [InlineData("a = \"1\"", "")]
+    [InlineData("a = \"2\"", "")]
+    [InlineData("nope = \"1\"", "")]
+    [InlineData("a = \"1\"", "no checksum")]
+    public void VendoredDirectoryMatchesCargoThroughTheBinary(string dependencies, string breakage)
+    {
+        using var setup = new SourcesCase(dependencies, string.Empty);
+        var vendor = Path.Combine(setup.Root, "vendor");
+        Vendor(vendor, "a-1.0.0", "a", "1.0.0", "[dependencies]\nb = \"0.2\"\n", "\"aaaa\"");
+        Vendor(vendor, "b", "b", "0.2.3", string.Empty, "null");
+        Directory.CreateDirectory(Path.Combine(vendor, ".git"));
+        if (breakage == "no checksum")
+        {
+            File.Delete(Path.Combine(vendor, "b", ".cargo-checksum.json"));
+        }
+
+        File.WriteAllText(
+            Path.Combine(setup.Sandbox.CargoHome, "config.toml"),
+            $"[source.crates-io]\nreplace-with = \"vendored\"\n[source.vendored]\ndirectory = \"{vendor}\"\n");
+
+        var cargo = setup.Cargo();
+        var cargoLock = ReadAndDelete(Path.Combine(setup.Project, "Cargo.lock"));
+        var ferry = setup.Sandbox.FerryIn(setup.Project, "generate-lockfile");
+        var ferryLock = ReadAndDelete(Path.Combine(setup.Project, "Cargo.lock"));
+
+        Assert.Equal(cargo.ExitCode, ferry.ExitCode);
+        Assert.Equal(cargo.Stderr, ferry.Stderr);
+        Assert.Equal(cargoLock, ferryLock);
+    }
+
+    private static void Vendor(string vendor, string directory, string name, string version, string dependencies, string checksum)
+    {
+        var path = Path.Combine(vendor, directory);
+        Directory.CreateDirectory(Path.Combine(path, "src"));
+        File.WriteAllText(Path.Combine(path, "src", "lib.rs"), string.Empty);
+        File.WriteAllText(Path.Combine(path, "Cargo.toml"), $"[package]\nname = \"{name}\"\nversion = \"{version}\"\nedition = \"2021\"\n{dependencies}");
+        File.WriteAllText(Path.Combine(path, ".cargo-checksum.json"), $"{{\"files\":{{}},\"package\":{checksum}}}");
+    }
+
+    private static string? ReadAndDelete(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var text = File.ReadAllText(path);
+        File.Delete(path);
+        return text;
+    }
 
     private static string LocalRegistry(TestRegistry registry) =>
         $"[source.crates-io]\nreplace-with = \"l\"\n[source.l]\nlocal-registry = \"{registry.Root}\"\n";

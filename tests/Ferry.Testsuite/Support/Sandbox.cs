@@ -69,6 +69,12 @@ public sealed class Sandbox : IDisposable
 
     public void Dispose()
     {
+        // FERRY_KEEP_SANDBOX=1 keeps the directories of a failing case for a look by hand.
+        if (System.Environment.GetEnvironmentVariable("FERRY_KEEP_SANDBOX") == "1")
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(RootDirectory, recursive: true);

@@ -32,6 +32,9 @@ public sealed class StaticRegistryServer : IDisposable
 
     public int Requests => Volatile.Read(ref _requests);
 
+    /// <summary>Answers chosen paths differently (a status and body), to simulate a broken registry.</summary>
+    public Func<string, (int Status, string Body)?>? Override { get; set; }
+
     /// <summary>A CARGO_HOME config that makes crates-io resolve from this server.</summary>
     public string CargoConfig => $"[source.crates-io]\nreplace-with = \"test\"\n\n[source.test]\nregistry = \"{IndexUrl}\"\n";
 
@@ -75,6 +78,15 @@ public sealed class StaticRegistryServer : IDisposable
         try
         {
             var path = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath);
+            if (Override?.Invoke(path) is { } overridden)
+            {
+                var body = System.Text.Encoding.UTF8.GetBytes(overridden.Body);
+                response.StatusCode = overridden.Status;
+                response.ContentLength64 = body.Length;
+                response.OutputStream.Write(body);
+                return;
+            }
+
             string? file = null;
             if (path.StartsWith("/index/", StringComparison.Ordinal))
             {

@@ -47,7 +47,7 @@ internal static class FerryTree
         }));
         var shell = new RecordingShell();
         var gctx = GlobalContext.Create(env, project.Cwd, CliOverrides.None, shell);
-        var environment = new ManifestEnvironment(project.Cwd, env, shell);
+        var environment = new ManifestEnvironment(gctx, shell);
         var loader = new ManifestLoader(environment);
         var workspace = WorkspaceArgs.Workspace(null, environment, loader);
         var registry = WorkspaceResolver.CreateRegistry(gctx, loader);

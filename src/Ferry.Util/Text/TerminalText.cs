@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Ferry.Ops;
+namespace Ferry.Util.Text;
 
 /// <summary>
 /// Cargo writes through <c>anstream</c>, which (when output is not a colour terminal) drops
@@ -8,7 +8,7 @@ namespace Ferry.Ops;
 /// (DEL in JSON strings, control characters in environment values) lose those characters in
 /// Cargo's output; this does the same so the output matches byte for byte.
 /// </summary>
-internal static class TerminalText
+public static class TerminalText
 {
     public static string Strip(string text)
     {

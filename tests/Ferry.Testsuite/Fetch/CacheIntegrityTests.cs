@@ -136,11 +136,11 @@ public sealed class CacheIntegrityTests : IDisposable
     }
 
     [Fact]
-    public void TreeRewrittenWithItsDigestEscapesFetchButNotVerify()
+    public async Task TreeRewrittenWithItsDigestEscapesFetchButNotVerify()
     {
         var tree = _test.SourceTree("foo-1.0.0");
         File.WriteAllText(Path.Combine(tree, "src", "lib.rs"), "pub fn foo() -> &'static str { \"owned\" }\n");
-        var forged = TreeDigest.ComputeAsync(tree, CancellationToken.None).GetAwaiter().GetResult();
+        var forged = await TreeDigest.ComputeAsync(tree, CancellationToken.None);
         File.WriteAllText(Path.Combine(tree, CrateMarkers.FerryDigest), forged.Text);
 
         // Fetch's per-run check compares files with the digest stored beside them: consistent.

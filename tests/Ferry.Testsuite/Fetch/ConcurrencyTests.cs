@@ -77,19 +77,25 @@ public sealed class ConcurrencyTests
         foreach (var killAfter in new[] { 100, 900, 1800 })
         {
             var before = registry.Downloads.Count;
-            using var process = Start(test);
             var clock = Stopwatch.StartNew();
+            using var process = Start(test);
+            var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            process.ErrorDataReceived += (_, e) => lines.Enqueue($"{clock.ElapsedMilliseconds} {e.Data}");
+            process.BeginErrorReadLine();
+            _output.WriteLine($"started at {clock.ElapsedMilliseconds} ms");
             while (registry.Downloads.Count == before && !process.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60))
             {
                 await Task.Delay(5);
             }
 
             await Task.Delay(killAfter);
-            Assert.False(process.HasExited, $"fetch finished within {killAfter} ms of its first download: {process.StandardError.ReadToEnd()}");
+            Assert.False(process.HasExited, $"fetch finished within {killAfter} ms of its first download");
             process.Kill(entireProcessTree: false);
             await process.WaitForExitAsync();
             var trees = Directory.Exists(Path.Combine(test.RegistryRoot, "src")) ? test.PackageCacheEntries().Count(e => e.Count(c => c == '/') == 3 && e.StartsWith("src/", StringComparison.Ordinal)) : 0;
-            _output.WriteLine($"killed {killAfter} ms into the downloads (exit {process.ExitCode}); {trees} entries under registry/src");
+            _output.WriteLine($"killed {killAfter} ms into the downloads (exit {process.ExitCode}); {trees} entries under registry/src; {clock.ElapsedMilliseconds} ms; {registry.Downloads.Count - before} requests");
+            _output.WriteLine(string.Join("\n", lines));
+            _output.WriteLine(string.Join(", ", server.Requests.Select(r => r.Path)));
             Assert.Equal(137, process.ExitCode);
 
             AssertNothingIncompleteLooksComplete(test);

@@ -43,34 +43,6 @@ public sealed class HostileRegistryTests
     }
 
     [Fact]
-    public void LockfileChecksumThatDiffersFromTheIndexIsCargosError()
-    {
-        using var registry = new CrateRegistry();
-        registry.Publish("foo", "1.0.0");
-        using var server = registry.Serve();
-        using var test = new FetchCase("foo = \"1\"", CrateRegistry.SparseConfig(server.BaseUrl));
-        Assert.Equal(0, test.Ferry("generate-lockfile").ExitCode);
-        var lockfile = Path.Combine(test.Project, "Cargo.lock");
-        var real = CrateRegistry.Sha256(registry.Crate("foo", "1.0.0"));
-        var forged = new string('0', 64);
-        File.WriteAllText(lockfile, File.ReadAllText(lockfile).Replace(real, forged, StringComparison.Ordinal));
-
-        var result = test.Ferry("fetch");
-
-        Assert.Equal(101, result.ExitCode);
-        Assert.Equal(
-            "error: checksum for `foo v1.0.0` changed between lock files\n\n"
-            + "this could be indicative of a few possible errors:\n\n"
-            + "    * the lock file is corrupt\n"
-            + "    * a replacement source in use (e.g., a mirror) returned a different checksum\n"
-            + "    * the source itself may be corrupt in one way or another\n\n"
-            + "unable to verify that `foo v1.0.0` is the same as when the lockfile was generated\n",
-            result.Stderr);
-        Assert.Empty(test.PackageCacheEntries());
-        Assert.Contains(forged, File.ReadAllText(lockfile), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void TruncatedDownloadsAreRetriedThenReportedWithNothingStored()
     {
         using var registry = new CrateRegistry();
@@ -110,35 +82,6 @@ public sealed class HostileRegistryTests
         Assert.Contains("warning: spurious network error (3 tries remaining): ", result.Stderr, StringComparison.Ordinal);
         Assert.Equal(["cache/[DIR]/", "cache/[DIR]/foo-1.0.0.crate"], test.PackageCacheEntries().Where(e => e.StartsWith("cache/", StringComparison.Ordinal)).Select(e => e.Replace(test.RegistryDirectory("cache"), "[DIR]", StringComparison.Ordinal)));
         Assert.Equal(body, File.ReadAllBytes(test.CachedCrate("foo-1.0.0")));
-    }
-
-    [Fact]
-    public void ServerErrorIsRetriedThenReportedAsCargoDoes()
-    {
-        using var registry = new CrateRegistry();
-        registry.Publish("foo", "1.0.0");
-        using var server = registry.Serve(request => request.Path.StartsWith("/dl/", StringComparison.Ordinal)
-            ? TestResponse.Text(500, "the registry is on fire\n")
-            : null);
-        using var test = new FetchCase("foo = \"1\"", CrateRegistry.SparseConfig(server.BaseUrl) + "\n[net]\nretry = 1\n");
-
-        var ferry = test.Ferry("fetch");
-
-        var url = $"{server.BaseUrl}/dl/foo/1.0.0/download";
-        Assert.Equal(101, ferry.ExitCode);
-        Assert.Equal(
-            "    Updating `test` index\n"
-            + "     Locking 1 package to latest compatible version\n"
-            + " Downloading crates ...\n"
-            + $"warning: spurious network error (1 try remaining): failed to get successful HTTP response from `{url}` (127.0.0.1), got 500\n"
-            + "body:\nthe registry is on fire\n"
-            + $"error: failed to download from `{url}`\n\n"
-            + "Caused by:\n"
-            + $"  failed to get successful HTTP response from `{url}` (127.0.0.1), got 500\n"
-            + "  body:\n  the registry is on fire\n",
-            ferry.Stderr);
-        Assert.Empty(test.PackageCacheEntries());
-        Assert.Equal(2, server.RequestsFor("/dl/foo/1.0.0/download").Count);
     }
 
     [Fact]
@@ -222,8 +165,8 @@ public sealed class HostileRegistryTests
             result.Stderr);
         var after = Snapshot(test.Sandbox.RootDirectory);
         var added = after.Except(before).Where(path => !path.EndsWith("/.package-cache", StringComparison.Ordinal)).ToList();
-        Assert.Empty(added.Where(path => !path.EndsWith('/')));
-        Assert.Empty(test.PackageCacheEntries().Where(e => !e.EndsWith('/')));
+        Assert.DoesNotContain(added, path => !path.EndsWith('/'));
+        Assert.DoesNotContain(test.PackageCacheEntries(), e => !e.EndsWith('/'));
         Assert.False(File.Exists(Path.Combine(test.RegistryRoot, "src", "x")));
         Assert.False(File.Exists(Path.Combine(test.RegistryRoot, "pwned")));
     }

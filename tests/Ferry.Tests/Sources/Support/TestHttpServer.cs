@@ -109,9 +109,9 @@ internal sealed class TestHttpServer : IDisposable
                 var bytes = response.Serialize();
                 if (response.TrickleBytes > 0)
                 {
-                    var head = bytes.Length - (response.Status is 304 or 204 ? 0 : response.Body.Length);
-                    await stream.WriteAsync(bytes.AsMemory(0, head), _stop.Token);
-                    for (var offset = head; offset < bytes.Length; offset += response.TrickleBytes)
+                    var headLength = bytes.Length - (response.Status is 304 or 204 ? 0 : response.Body.Length);
+                    await stream.WriteAsync(bytes.AsMemory(0, headLength), _stop.Token);
+                    for (var offset = headLength; offset < bytes.Length; offset += response.TrickleBytes)
                     {
                         await Task.Delay(response.TrickleDelay, _stop.Token);
                         await stream.WriteAsync(bytes.AsMemory(offset, Math.Min(response.TrickleBytes, bytes.Length - offset)), _stop.Token);

@@ -112,7 +112,8 @@ internal static class JsonText
         return list;
     }
 
-    private static int Utf8Compare(string a, string b)
+    /// <summary>Compares as Rust compares <c>String</c>s (UTF-8 byte order).</summary>
+    public static int Utf8Compare(string a, string b)
     {
         var length = Math.Min(a.Length, b.Length);
         for (var i = 0; i < length; i++)

@@ -38,12 +38,17 @@ public static class VerifyCache
         }
 
         var summary = $"{report.Archives} {Plural(report.Archives, "archive")} and {report.Trees} source {Plural(report.Trees, "tree")} in `{registryRoot}`";
-        var repaired = report.Problems.Count - report.Unrepaired;
-        shell.Status(
-            "Verified",
-            report.Problems.Count == 0
-                ? summary + ": no problems"
-                : summary + $": {report.Problems.Count} {Plural(report.Problems.Count, "problem")}" + (repair ? $", {repaired} repaired" : string.Empty));
+        var repaired = report.Damaged - report.Unrepaired;
+        summary += report.Damaged == 0
+            ? ": no problems"
+            : $": {report.Damaged} {Plural(report.Damaged, "problem")}" + (repair ? $", {repaired} repaired" : string.Empty);
+        if (report.Leftovers > 0)
+        {
+            var removed = report.Problems.Count(p => p.Kind == CacheProblemKind.Leftover && p.Repair is not null);
+            summary += $" ({report.Leftovers} {Plural(report.Leftovers, "leftover")} of stopped processes" + (repair ? $", {removed} removed)" : ", harmless; `--repair` removes them)");
+        }
+
+        shell.Status("Verified", summary);
         if (report.Unrepaired > 0)
         {
             throw new FerryException(

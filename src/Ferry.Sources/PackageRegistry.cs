@@ -96,8 +96,9 @@ public sealed class PackageRegistry : IPackageQuery, IResolverDiagnostics, IDisp
     /// <param name="gctx">The run's configuration (<c>[source]</c>, <c>[registries]</c>, <c>[http]</c>, <c>[net]</c>, offline flags, Cargo home).</param>
     /// <param name="manifests">Reads manifests of path dependencies and vendored packages; null when neither can occur.</param>
     /// <param name="options">Parallelism and test seams; <see cref="SourceOptions.Default"/> when null.</param>
-    public static PackageRegistry Create(GlobalContext gctx, IPackageManifestReader? manifests = null, SourceOptions? options = null) =>
-        new(SourceConfigMap.Create(gctx), manifests, options ?? SourceOptions.Default);
+    /// <param name="respectSourceConfig">False ignores <c>[source]</c> (<c>cargo vendor</c> without <c>--respect-source-config</c>).</param>
+    public static PackageRegistry Create(GlobalContext gctx, IPackageManifestReader? manifests = null, SourceOptions? options = null, bool respectSourceConfig = true) =>
+        new(SourceConfigMap.Create(gctx, respectSourceConfig), manifests, options ?? SourceOptions.Default);
 
     /// <summary>Adds a package whose manifest the caller already read (a workspace member): its path source answers with it.</summary>
     public void AddPreloaded(Summary summary)

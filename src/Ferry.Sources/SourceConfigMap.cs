@@ -44,7 +44,9 @@ public sealed class SourceConfigMap
     public SourceId CratesIoServedBy { get; private set; } = SourceId.CratesIo;
 
     /// <summary>Reads and validates <c>[source]</c> (Cargo's <c>SourceConfigMap::new</c>).</summary>
-    public static SourceConfigMap Create(GlobalContext gctx)
+    /// <param name="gctx">The run's configuration.</param>
+    /// <param name="withSourceTable">False ignores <c>[source]</c> altogether, as <c>cargo vendor</c> does without <c>--respect-source-config</c> (Cargo removes the table from its configuration).</param>
+    public static SourceConfigMap Create(GlobalContext gctx, bool withSourceTable = true)
     {
         var map = new SourceConfigMap(gctx);
         if (gctx.Registry.Index is not null)
@@ -62,6 +64,11 @@ public sealed class SourceConfigMap
 
         // Sorted, so that with several broken tables the same one is reported every time
         // (Cargo reports whichever its hash map yields first).
+        if (!withSourceTable)
+        {
+            return map;
+        }
+
         foreach (var (name, config) in gctx.Sources)
         {
             map.AddConfig(name, config);

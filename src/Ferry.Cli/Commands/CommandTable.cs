@@ -54,6 +54,7 @@ internal sealed class CommandTable
         new NewCommand(),
         new PkgidCommand(),
         new UpdateCommand(),
+        new VendorCommand(),
         new ReadManifestCommand(),
         new TreeCommand(),
         new VerifyCommand(),

@@ -36,8 +36,8 @@ internal sealed class WorkspaceResolver
         _registry = registry;
     }
 
-    public static PackageRegistry CreateRegistry(GlobalContext gctx, ManifestLoader loader) =>
-        PackageRegistry.Create(gctx, new ManifestSummaryReader(loader));
+    public static PackageRegistry CreateRegistry(GlobalContext gctx, ManifestLoader loader, bool respectSourceConfig = true) =>
+        PackageRegistry.Create(gctx, new ManifestSummaryReader(loader), respectSourceConfig: respectSourceConfig);
 
     /// <summary>The context a lockfile is read in: which path packages exist.</summary>
     public ILockfileContext LockfileContext() =>

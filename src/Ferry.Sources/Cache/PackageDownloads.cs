@@ -230,10 +230,7 @@ internal sealed class PackageDownloads
             if (sparse is null)
             {
                 // A local registry: the archive is the registry's own file.
-                if (!_progress.IsEnabled && reextract)
-                {
-                    _shell.Status("Unpacking", replaced.ToString());
-                }
+                _shell.Status("Unpacking", replaced.ToString());
 
                 bytes = ReadLocal(id, replaced, crateFile, checksum, source);
             }
@@ -254,40 +251,32 @@ internal sealed class PackageDownloads
             _work.Release();
         }
 
+        var downloaded = false;
         if (bytes is null)
         {
             bytes = await DownloadAsync(id, replaced, checksum, sparse!, cancellationToken).ConfigureAwait(false);
-            await _work.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                CrateFiles.Store(crateFile, bytes);
-            }
-            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-            {
-                throw new FerryException($"failed to write `{crateFile}`", IoErrors.Describe(error, crateFile));
-            }
-            finally
-            {
-                _work.Release();
-            }
-
-            if (!reextract)
-            {
-                // The tree was intact; only the archive was missing from the cache.
-                Finished();
-                return new PackageSource(id, PackageSourceKind.Registry, directory, crateFile, checksum);
-            }
+            downloaded = true;
         }
 
         await _work.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (bytes.Length >= ExtractingNoticeBytes)
+            if (reextract)
             {
-                TickNow($", extracting {id.Name} ...");
+                if (bytes.Length >= ExtractingNoticeBytes)
+                {
+                    TickNow($", extracting {id.Name} ...");
+                }
+
+                await ExtractAsync(id, replaced, checksum, bytes, directory, source, fromDownloadCall: !downloaded, cancellationToken).ConfigureAwait(false);
             }
 
-            await ExtractAsync(id, replaced, checksum, bytes, directory, source, viaDownload: sparse is null || crateVerified, cancellationToken).ConfigureAwait(false);
+            // Stored only once it extracted: an authentic archive that breaks the archive rules
+            // leaves nothing behind. A crash in between costs a download, never trust.
+            if (downloaded)
+            {
+                Store(crateFile, bytes);
+            }
         }
         finally
         {
@@ -296,6 +285,18 @@ internal sealed class PackageDownloads
 
         Finished();
         return new PackageSource(id, PackageSourceKind.Registry, directory, crateFile, checksum);
+    }
+
+    private static void Store(string crateFile, byte[] bytes)
+    {
+        try
+        {
+            CrateFiles.Store(crateFile, bytes);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new FerryException($"failed to write `{crateFile}`", IoErrors.Describe(error, crateFile));
+        }
     }
 
     private static byte[] ReadLocal(PackageId id, PackageId replaced, string crateFile, string checksum, IndexedRegistrySource source)
@@ -384,7 +385,11 @@ internal sealed class PackageDownloads
         return body;
     }
 
-    private async Task ExtractAsync(PackageId id, PackageId replaced, string checksum, byte[] bytes, string directory, IndexedRegistrySource source, bool viaDownload, CancellationToken cancellationToken)
+    /// <param name="fromDownloadCall">
+    /// The archive was already on disk (a cached or local-registry file): Cargo reports such
+    /// failures from <c>Source::download</c>, with its <c>failed to download `ID`</c> context.
+    /// </param>
+    private async Task ExtractAsync(PackageId id, PackageId replaced, string checksum, byte[] bytes, string directory, IndexedRegistrySource source, bool fromDownloadCall, CancellationToken cancellationToken)
     {
         // A complete tree that failed verification would be kept by the extractor (it reuses what
         // another process finished): move it out of the way first, under a sweepable name.
@@ -407,12 +412,12 @@ internal sealed class PackageDownloads
         catch (FerryException error)
         {
             var unpack = new FerryException($"failed to unpack package `{replaced}`", error);
-            throw viaDownload ? DownloadCallError(id, source, unpack) : ReplacedSourceError(source, unpack);
+            throw fromDownloadCall ? DownloadCallError(id, source, unpack) : ReplacedSourceError(source, unpack);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             var unpack = new FerryException($"failed to unpack package `{replaced}`", IoErrors.Describe(error, directory));
-            throw viaDownload ? DownloadCallError(id, source, unpack) : ReplacedSourceError(source, unpack);
+            throw fromDownloadCall ? DownloadCallError(id, source, unpack) : ReplacedSourceError(source, unpack);
         }
 
         // The extractor hashed the same bytes; a difference would be a bug, not an attack.

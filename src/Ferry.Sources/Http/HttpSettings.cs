@@ -34,6 +34,15 @@ internal sealed record HttpSettings
 
     public int MaxConnectionsPerServer { get; init; } = 16;
 
+    /// <summary>
+    /// Cargo's test hook <c>__CARGO_TEST_FIXED_RETRY_SLEEP_MS</c> (honoured by release builds of
+    /// Cargo too): a fixed retry delay, so end-to-end tests of retries do not sleep for seconds.
+    /// </summary>
+    private static TimeSpan? TestRetrySleep(GlobalContext gctx) =>
+        gctx.Environment.Get("__CARGO_TEST_FIXED_RETRY_SLEEP_MS") is { } text && uint.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms)
+            ? TimeSpan.FromMilliseconds(ms)
+            : null;
+
     public static HttpSettings From(GlobalContext gctx, SourceOptions options)
     {
         var http = gctx.Http;
@@ -53,7 +62,7 @@ internal sealed record HttpSettings
             Proxy = string.IsNullOrEmpty(proxy) ? null : proxy,
             CaInfo = http.Cainfo?.ResolvePath(gctx.Cwd),
             SslProtocols = Protocols(http.SslVersion),
-            FixedRetryDelay = options.FixedRetryDelay,
+            FixedRetryDelay = options.FixedRetryDelay ?? TestRetrySleep(gctx),
             MaxParallelRequests = Math.Max(1, options.MaxParallelRequests),
             MaxConnectionsPerServer = Math.Max(1, options.MaxConnectionsPerServer),
         };

@@ -106,7 +106,21 @@ internal sealed class TestHttpServer : IDisposable
                     return;
                 }
 
-                await stream.WriteAsync(response.Serialize(), _stop.Token);
+                var bytes = response.Serialize();
+                if (response.TrickleBytes > 0)
+                {
+                    var headLength = bytes.Length - (response.Status is 304 or 204 ? 0 : response.Body.Length);
+                    await stream.WriteAsync(bytes.AsMemory(0, headLength), _stop.Token);
+                    for (var offset = headLength; offset < bytes.Length; offset += response.TrickleBytes)
+                    {
+                        await Task.Delay(response.TrickleDelay, _stop.Token);
+                        await stream.WriteAsync(bytes.AsMemory(offset, Math.Min(response.TrickleBytes, bytes.Length - offset)), _stop.Token);
+                    }
+                }
+                else
+                {
+                    await stream.WriteAsync(bytes, _stop.Token);
+                }
                 if (response.CloseAfter || response.Truncate || request.Header("connection")?.Equals("close", StringComparison.OrdinalIgnoreCase) == true)
                 {
                     return;

@@ -18,6 +18,11 @@ internal sealed record TestResponse(int Status, byte[] Body)
 
     public bool CloseAfter { get; init; }
 
+    /// <summary>Send the body this many bytes at a time, waiting <see cref="TrickleDelay"/> before each (a slow server); 0 sends it at once.</summary>
+    public int TrickleBytes { get; init; }
+
+    public TimeSpan TrickleDelay { get; init; }
+
     public static TestResponse Text(int status, string body, params (string Name, string Value)[] headers) =>
         new(status, Encoding.UTF8.GetBytes(body)) { Headers = headers };
 

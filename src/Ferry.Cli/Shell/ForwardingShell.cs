@@ -7,7 +7,7 @@ namespace Ferry.Cli.Shell;
 /// verbosity and colour are known (they can come from <c>[term]</c>), so warnings go to
 /// whichever terminal shell is current when they are printed.
 /// </summary>
-internal sealed class ForwardingShell : IShell
+internal sealed class ForwardingShell : IBuildShell
 {
     public ForwardingShell(TerminalShell target)
     {
@@ -18,6 +18,10 @@ internal sealed class ForwardingShell : IShell
 
     public Verbosity Verbosity => Target.Verbosity;
 
+    public bool ColorStderr => Target.ColorStderr;
+
+    public int? ErrWidth => Target.ErrWidth;
+
     public void Status(string status, string message) => Target.Status(status, message);
 
     public void StatusWarn(string status, string message) => Target.StatusWarn(status, message);
@@ -27,4 +31,12 @@ internal sealed class ForwardingShell : IShell
     public void Note(string message) => Target.Note(message);
 
     public void Out(string text) => Target.Out(text);
+
+    public void Error(string message) => Target.Error(message);
+
+    public void StderrLine(string text) => Target.StderrLine(text);
+
+    public void StdoutLine(string text) => Target.StdoutLine(text);
+
+    public void Progress(string status, string? line) => Target.Progress(status, line);
 }

@@ -105,6 +105,12 @@ public sealed class BuildRunner
             throw new AlreadyReportedException(queue.ErrorCount == 1 ? "1 job failed" : $"{queue.ErrorCount} jobs failed");
         }
 
+        var basedir = _state.Gctx.Build.DepInfoBasedir?.ResolvePath(_state.Gctx.Cwd);
+        foreach (var root in _state.Graph.Roots)
+        {
+            OutputDepInfo.Write(_state, _fingerprints, root, basedir);
+        }
+
         var profile = _state.Bcx.Profiles.BaseProfile();
         var optType = profile.OptLevel == "0" ? "unoptimized" : "optimized";
         if (profile.DebugInfoTurnedOn)

@@ -70,12 +70,13 @@ public sealed class RustcProbe
         }
         else
         {
-            program = FindOnPath("rustc") ?? "rustc";
-            maybeProxy = IsRustupProxy(program);
+            // Like Cargo, a compiler found on PATH is run by its bare name (what `-v` shows).
+            program = "rustc";
+            maybeProxy = FindOnPath("rustc") is { } found && IsRustupProxy(found);
         }
 
         var fingerprint = new StringBuilder();
-        AppendExe(fingerprint, program);
+        AppendExe(fingerprint, FindOnPath(program) ?? program);
         if (wrapper is not null)
         {
             AppendExe(fingerprint, FindOnPath(wrapper) ?? wrapper);
@@ -114,7 +115,7 @@ public sealed class RustcProbe
         var rustdoc = _gctx.Tool("rustdoc", _gctx.Build.Rustdoc, required: false)
             ?? (RustupToolchainBinary("rustdoc") is { } rustupDoc ? rustupDoc : null)
             ?? (sysrootBin is not null && File.Exists(Path.Combine(sysrootBin, "rustdoc")) ? Path.Combine(sysrootBin, "rustdoc") : null)
-            ?? (configured is null && Path.GetDirectoryName(program) is { Length: > 0 } dir && File.Exists(Path.Combine(dir, "rustdoc")) && !IsRustupProxy(program) ? Path.Combine(dir, "rustdoc") : "rustdoc");
+            ?? "rustdoc";
         return new RustcInfo
         {
             Path = program,

@@ -21,9 +21,6 @@ public sealed record BuildOptions
     /// <summary><c>cargo rustc -- ARGS</c> / <c>cargo rustdoc -- ARGS</c>: extra arguments for the root units.</summary>
     public ImmutableArray<string> ExtraArgs { get; init; } = [];
 
-    /// <summary><c>--crate-type</c> of <c>cargo rustc</c>: replaces the library's crate types.</summary>
-    public ImmutableArray<string>? CrateTypes { get; init; }
-
     /// <summary>Packages named on the command line (or the defaults): they get <c>CARGO_PRIMARY_PACKAGE</c>.</summary>
     public ImmutableHashSet<Core.Identity.PackageId> PrimaryPackages { get; init; } = [];
 

@@ -48,10 +48,28 @@ public sealed class BuildRunner
 
     public async Task<Compilation> RunAsync(CancellationToken cancellationToken)
     {
-        foreach (var layout in _state.Files.Layouts)
+        var locks = new List<BuildDirectoryLock>();
+        try
         {
-            layout.Prepare();
+            foreach (var layout in _state.Files.Layouts)
+            {
+                locks.Add(await BuildDirectoryLock.AcquireAsync(layout.Dest, _state.Shell, cancellationToken).ConfigureAwait(false));
+                layout.Prepare();
+            }
+
+            return await RunLockedAsync(cancellationToken).ConfigureAwait(false);
         }
+        finally
+        {
+            foreach (var held in locks)
+            {
+                held.Dispose();
+            }
+        }
+    }
+
+    private async Task<Compilation> RunLockedAsync(CancellationToken cancellationToken)
+    {
 
         foreach (var unit in _state.Graph.Units.Where(u => u.Mode == CompileMode.RunCustomBuild))
         {
@@ -289,7 +307,7 @@ public sealed class BuildRunner
         command = AddBuildScriptResults(command, unit);
         if (_state.JobserverMakeflags.Length > 0)
         {
-            command = command.WithEnv("CARGO_MAKEFLAGS", _state.JobserverMakeflags);
+            command = command with { HiddenEnv = command.HiddenEnv.SetItem("CARGO_MAKEFLAGS", _state.JobserverMakeflags) };
         }
 
         var outputs = _state.Files.Outputs(unit);
@@ -654,7 +672,7 @@ public sealed class BuildRunner
             .WithEnv("RUSTDOC", bcx.TargetData.Rustc.Rustdoc);
         if (_state.JobserverMakeflags.Length > 0)
         {
-            command = command.WithEnv("CARGO_MAKEFLAGS", _state.JobserverMakeflags);
+            command = command with { HiddenEnv = command.HiddenEnv.SetItem("CARGO_MAKEFLAGS", _state.JobserverMakeflags) };
         }
 
         if (_state.Linker(unit.Kind) is { } linker)

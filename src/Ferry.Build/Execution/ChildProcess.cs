@@ -86,6 +86,11 @@ public static class ChildProcess
             }
         }
 
+        foreach (var (key, value) in command.HiddenEnv)
+        {
+            psi.Environment[key] = value;
+        }
+
         Process process;
         try
         {

@@ -113,7 +113,6 @@ internal sealed class FingerprintTracker
             unit.Profile.Comparable,
             unit.Mode.ToString(),
             _state.IsRoot(unit) ? string.Join(' ', _state.Options.ExtraArgs) : string.Empty,
-            _state.IsRoot(unit) && _state.Options.CrateTypes is { } crateTypes ? string.Join(',', crateTypes) : string.Empty,
             Files.Lto(unit).ToString(),
             string.Join(' ', unit.Package.Manifest.LintRustflags));
         return new Fingerprint

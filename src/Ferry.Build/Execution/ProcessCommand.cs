@@ -21,6 +21,9 @@ public sealed record ProcessCommand
     /// <summary>Variables set (or, with a null value, removed) for the child, in the order they were set.</summary>
     public ImmutableSortedDictionary<string, string?> Env { get; init; } = ImmutableSortedDictionary<string, string?>.Empty.WithComparers(StringComparer.Ordinal);
 
+    /// <summary>Variables set for the child but never shown (Cargo sets <c>CARGO_MAKEFLAGS</c> this way, when it starts the process).</summary>
+    public ImmutableSortedDictionary<string, string> HiddenEnv { get; init; } = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+
     /// <summary>Print the environment changes in <see cref="ToString"/> (Cargo's <c>display_env_vars</c>, used with <c>-vv</c>).</summary>
     public bool DisplayEnv { get; init; }
 

@@ -305,8 +305,7 @@ internal sealed class RustcCommands
         return command;
     }
 
-    private IEnumerable<string> CrateTypesOf(Unit unit) =>
-        _state.IsRoot(unit) && _state.Options.CrateTypes is { } overridden && unit.Target.IsLib ? overridden : unit.Target.CrateTypes;
+    private static IEnumerable<string> CrateTypesOf(Unit unit) => unit.Target.CrateTypes;
 
     private void AddErrorFormat(ImmutableArray<string>.Builder args)
     {
@@ -433,8 +432,8 @@ internal sealed class RustcCommands
         }
         else if (kind is { } k)
         {
+            // Build scripts run before Cargo collects native directories: they get none.
             var layout = Files.Layout(k);
-            searchPath.AddRange(_state.NativeDirs.Where(d => d.StartsWith(layout.Dest, StringComparison.Ordinal)));
             searchPath.Add(layout.Dest);
             searchPath.Add(layout.Deps);
             searchPath.Add(_state.Bcx.TargetData.Info(k).SysrootTargetLibdir);

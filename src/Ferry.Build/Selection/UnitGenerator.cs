@@ -41,10 +41,39 @@ public sealed class UnitGenerator
 
     private sealed record Proposal(BuildPackage Package, Target Target, bool RequiresFeatures, CompileMode Mode);
 
+    /// <summary><c>cargo rustc --crate-type</c>: replaces the crate types of the one selected library or example library.</summary>
+    public ImmutableArray<string>? CrateTypeOverride { get; init; }
+
+    /// <summary><c>cargo rustc -- ARGS</c> / <c>cargo rustdoc -- ARGS</c>: the command whose extra arguments need a single root unit.</summary>
+    public string? ExtraArgsCommand { get; init; }
+
     public ImmutableArray<Unit> Generate()
     {
         var proposals = CreateProposals();
-        return ProposalsToUnits(proposals);
+        var units = ProposalsToUnits(proposals);
+        if (ExtraArgsCommand is { } command && units.Length != 1)
+        {
+            throw new FerryException($"extra arguments to `{command}` can only be passed to one target, consider filtering\nthe package by passing, e.g., `--lib` or `--bin NAME` to specify a single target");
+        }
+
+        if (CrateTypeOverride is { } crateTypes)
+        {
+            if (units.Length != 1)
+            {
+                throw new FerryException("crate types to rustc can only be passed to one target, consider filtering\nthe package by passing, e.g., `--lib` or `--example` to specify a single target");
+            }
+
+            var unit = units[0];
+            if (unit.Target.Kind is not (TargetKind.Lib or TargetKind.ExampleLib))
+            {
+                throw new FerryException("crate types can only be specified for libraries and example libraries.\nBinaries, tests, and benchmarks are always the `bin` crate type");
+            }
+
+            var target = unit.Target with { CrateTypes = crateTypes };
+            units = [_bcx.Interner.Intern(unit.Package, target, unit.Profile, unit.Kind, unit.Mode, unit.Features, unit.Rustflags, unit.Rustdocflags, unit.DepHash)];
+        }
+
+        return units;
     }
 
     private CompileMode DefaultMode => _intent switch
@@ -224,7 +253,8 @@ public sealed class UnitGenerator
             }
         }
 
-        var list = units.OrderBy(u => u.Package.Id).ThenBy(u => u.Target.Kind).ThenBy(u => u.Target.Name, StringComparer.Ordinal).ThenBy(u => u.Mode).ThenBy(u => u.Index).ToList();
+        var list = units.ToList();
+        list.Sort(UnitOrder.Compare);
         UnmatchedTargetFilters(list);
         return [.. list];
     }

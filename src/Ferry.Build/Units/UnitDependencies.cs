@@ -63,7 +63,7 @@ internal sealed class UnitDependencies
         builder.ConnectRunCustomBuildDeps();
         foreach (var list in builder._graph.Values)
         {
-            list.Sort((a, b) => a.Unit.CompareTo(b.Unit));
+            list.Sort((a, b) => UnitOrder.Compare(a.Unit, b.Unit));
         }
 
         return builder._graph;
@@ -235,7 +235,8 @@ internal sealed class UnitDependencies
 
     private UnitDep NewUnitDepWithProfile(Unit parent, BuildPackage package, Target target, UnitFor unitFor, CompileKind kind, CompileMode mode, Profile profile, IReadOnlyList<Dependency>? declarations)
     {
-        var (externName, depName) = ExternCrateName(parent.Package.Id, package.Id, target, declarations);
+        var listed = declarations is null ? null : (IReadOnlyList<Dependency>)[.. _bcx.Resolve.Dependencies(parent.Package.Id).Where(e => e.Target == package.Id).SelectMany(e => e.Declarations)];
+        var (externName, depName) = ExternCrateName(parent.Package.Id, package.Id, target, listed);
         var features = _bcx.Features.TryGetActivatedFeatures(package.Id, unitFor.FeaturesFor, out var activated) ? activated : [];
         var info = _bcx.TargetData.Info(kind);
         var unit = _bcx.Interner.Intern(package, target, profile, kind, mode, features, info.Rustflags, info.Rustdocflags, 0);

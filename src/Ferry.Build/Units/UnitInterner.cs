@@ -26,6 +26,7 @@ public sealed class UnitInterner
             package.Id.ToSpecString(),
             target.Kind.ToString(),
             target.Name,
+            string.Join(',', target.CrateTypes),
             profile.Comparable,
             kind.Triple ?? "<host>",
             mode.ToString(),

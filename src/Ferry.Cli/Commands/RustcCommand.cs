@@ -36,6 +36,14 @@ internal sealed class RustcCommand : ICliCommand
 
     public int Run(CommandContext context, ParsedArgs args)
     {
+        if (args.Has("print"))
+        {
+            throw new Util.Diagnostics.FerryException(
+                "the `print` flag is unstable, and only available on the nightly channel of Cargo, but this is the `stable` channel\n" +
+                "See https://doc.rust-lang.org/book/appendix-07-nightly-rust.html for more information about Rust release channels.\n" +
+                "See https://github.com/rust-lang/cargo/issues/9357 for more information about the `print` flag.");
+        }
+
         var options = CompileArgs.Parse(context, args, UserIntent.Build, ProfileChecking.LegacyRustc, "rustc", hasArgs: true);
         if (options.Packages.Any(p => p.IndexOfAny(['*', '?', '[', ']']) >= 0))
         {
@@ -56,7 +64,7 @@ internal sealed class RustcCommand : ICliCommand
             Intent = intent,
             ExtraArgs = extra,
             CrateTypes = crateTypes.IsEmpty ? null : crateTypes,
-            SingleTargetCommand = extra.IsEmpty && crateTypes.IsEmpty ? null : "rustc",
+            SingleTargetCommand = "rustc",
         };
         var gctx = CompileArgs.WithTargetDir(context, args);
         return CompileArgs.WithCancellation(token =>

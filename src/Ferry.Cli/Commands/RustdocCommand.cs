@@ -42,7 +42,7 @@ internal sealed class RustdocCommand : ICliCommand
         }
 
         var extra = args.Positionals("args").Concat(args.Trailing).ToImmutableArray();
-        options = options with { ExtraArgs = extra, SingleTargetCommand = extra.IsEmpty ? null : "rustdoc" };
+        options = options with { ExtraArgs = extra, SingleTargetCommand = "rustdoc" };
         var gctx = CompileArgs.WithTargetDir(context, args);
         return CompileArgs.WithCancellation(token =>
         {

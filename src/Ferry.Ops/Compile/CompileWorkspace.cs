@@ -106,11 +106,11 @@ internal static class CompileWorkspace
         var explicitHost = CompileKind.Target(targetData.Rustc.Host);
         IReadOnlyList<CompileKind> explicitKinds = targetData.CrossCompiling ? targetData.RequestedKinds : [explicitHost];
         var workspaceMembers = workspace.Members.Select(m => packages.TryGetValue(m.PackageId, out var p) ? p : new BuildPackage(m, true)).ToList();
-        var roots = new UnitGenerator(bcx, toBuild, workspaceMembers, specKind, options.Filter, explicitKinds, options.Intent, shell).Generate();
-        if (options.SingleTargetCommand is { } command && roots.Select(r => (r.Package, r.Target)).Distinct().Count() > 1)
+        var roots = new UnitGenerator(bcx, toBuild, workspaceMembers, specKind, options.Filter, explicitKinds, options.Intent, shell)
         {
-            throw new FerryException($"extra arguments to `{command}` can only be passed to one target, consider filtering\nthe package by passing, e.g., `--lib` or `--bin NAME` to specify a single target");
-        }
+            CrateTypeOverride = options.CrateTypes,
+            ExtraArgsCommand = options.ExtraArgs.IsEmpty ? null : options.SingleTargetCommand,
+        }.Generate();
 
         var (graph, lto) = UnitGraphPlanner.Plan(bcx, roots, targetData.CrossCompiling ? null : explicitHost);
         var files = new CompilationFiles(graph, targetData, lto, workspace.Root, targetDir, profiles.DirName);
@@ -122,7 +122,6 @@ internal static class CompileWorkspace
             Intent = options.Intent,
             Verbosity = shell.Verbosity,
             ExtraArgs = options.ExtraArgs,
-            CrateTypes = options.CrateTypes,
             PrimaryPackages = [.. toBuild.Select(p => p.Id)],
             Cwd = gctx.Cwd,
             CargoExe = gctx.Environment.Get("CARGO") ?? Environment.ProcessPath ?? "ferry",

@@ -52,15 +52,15 @@ public static class BuildDifferential
                     break;
                 case "env":
                     var kv = rest.IndexOf('=');
-                    env[rest[..kv]] = rest[(kv + 1)..];
+                    env[rest[..kv]] = rest[(kv + 1)..].Replace("\\u001f", "\u001f");
                     break;
                 case "unenv":
                     env[rest] = null;
                     break;
                 case "exec":
                     var parts = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                    var expected = ProcessRunner.Run(cargo.Path(parts[0]), parts.Skip(1), cargo.Work, Environment(cargo, env), TimeSpan.FromMinutes(2));
-                    var actual = ProcessRunner.Run(ferry.Path(parts[0]), parts.Skip(1), ferry.Work, Environment(ferry, env), TimeSpan.FromMinutes(2));
+                    var expected = Exec(cargo, parts, env);
+                    var actual = Exec(ferry, parts, env);
                     Compare(report, index, step, "program exit code", [expected.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture)], [actual.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
                     Compare(report, index, step, "program stdout", [.. BuildNormalizer.Text(expected.Stdout, cargo).Split('\n')], [.. BuildNormalizer.Text(actual.Stdout, ferry).Split('\n')]);
                     Compare(report, index, step, "program stderr", [.. BuildNormalizer.Text(expected.Stderr, cargo).Split('\n')], [.. BuildNormalizer.Text(actual.Stderr, ferry).Split('\n')]);
@@ -77,6 +77,14 @@ public static class BuildDifferential
         }
 
         return report.ToString();
+    }
+
+    private static CommandResult Exec(Sandbox sandbox, string[] parts, Dictionary<string, string?> env)
+    {
+        var program = sandbox.Path(parts[0]);
+        return File.Exists(program)
+            ? ProcessRunner.Run(program, parts.Skip(1), sandbox.Work, Environment(sandbox, env), TimeSpan.FromMinutes(2))
+            : new CommandResult(-1, string.Empty, $"{parts[0]} does not exist");
     }
 
     private static Sandbox Prepare(BuildFixture fixture)

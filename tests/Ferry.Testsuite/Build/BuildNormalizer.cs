@@ -22,6 +22,12 @@ public static partial class BuildNormalizer
         text = Elapsed().Replace(text, "in [ELAPSED]");
         text = ChangedAt().Replace(text, "$1 ([..])");
         text = CargoExe().Replace(text, "CARGO=[EXE]");
+
+        // Fingerprint files are Ferry's own format, so their sizes differ from Cargo's.
+        text = CleanBytes().Replace(text, "$1, [SIZE] total");
+
+        // Which of several rebuilt dependencies a `Dirty` line names follows Cargo's internal hash order.
+        text = RebuiltDependency().Replace(text, "the dependency `[..]` was rebuilt");
         text = Redactions.CargoToFerry(text);
         return text;
     }
@@ -95,6 +101,12 @@ public static partial class BuildNormalizer
 
     [GeneratedRegex(@"CARGO=\S+")]
     private static partial Regex CargoExe();
+
+    [GeneratedRegex(@"((?:Removed|Summary) \d+ (?:files?|director(?:y|ies))), [0-9.]+[KMGT]?i?B total")]
+    private static partial Regex CleanBytes();
+
+    [GeneratedRegex(@"the dependency `[^`]+` was rebuilt")]
+    private static partial Regex RebuiltDependency();
 
     [GeneratedRegex(@"^\s*(Downloaded|Downloading) ")]
     private static partial Regex DownloadLine();

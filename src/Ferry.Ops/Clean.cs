@@ -380,7 +380,7 @@ public static class Clean
         public void Summary()
         {
             var status = _dryRun ? "Summary" : "Removed";
-            var bytes = _bytes == 0 ? string.Empty : $", {HumanBytes(_bytes)} total";
+            var bytes = _bytes == 0 ? string.Empty : $", {ByteSize.Human(_bytes)} total";
             var count = (_files, _directories) switch
             {
                 (0, 0) => "0 files",
@@ -394,21 +394,6 @@ public static class Clean
             {
                 _shell.Warn("no files deleted due to --dry-run");
             }
-        }
-
-        /// <summary>Cargo's <c>HumanBytes</c> with one decimal (<c>{:.1}</c>): f32 arithmetic, ties to even.</summary>
-        public static string HumanBytes(long value)
-        {
-            string[] units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
-            var bytes = (float)value;
-            var i = Math.Min((int)(MathF.Log2(bytes) / 10f), units.Length - 1);
-            var size = bytes / MathF.Pow(1024f, i);
-            if (i == 0)
-            {
-                return size.ToString(CultureInfo.InvariantCulture) + units[0];
-            }
-
-            return Math.Round((double)size, 1, MidpointRounding.ToEven).ToString("F1", CultureInfo.InvariantCulture) + units[i];
         }
     }
 }

@@ -36,7 +36,7 @@ internal sealed class DependencyQueue
         _waiting[unit] = set;
     }
 
-    /// <summary>Computes priorities once everything is queued: 1 + the number of transitive dependents, times a unit cost.</summary>
+    /// <summary>Computes priorities once everything is queued: the costs of the unit and of everything that transitively depends on it.</summary>
     public void Finish(Func<Unit, int> cost)
     {
         var dependents = new Dictionary<Unit, List<Unit>>();
@@ -74,7 +74,8 @@ internal sealed class DependencyQueue
 
         foreach (var unit in _waiting.Keys)
         {
-            _priority[unit] = Closure(unit).Sum(cost);
+            // As in Cargo, the unit's own cost counts twice (once on its own, once in the set).
+            _priority[unit] = cost(unit) + Closure(unit).Sum(cost);
         }
     }
 

@@ -44,6 +44,10 @@ internal sealed class CliApp
             shell.Err(ErrorRenderer.Render(error, shell));
             return 1;
         }
+        catch (AlreadyReportedException error)
+        {
+            return error.ExitCode;
+        }
         catch (FerryException error)
         {
             shell.Err(ErrorRenderer.Render(error, shell));
@@ -234,16 +238,26 @@ internal sealed class CliApp
             "never" => ColorChoice.Never,
             var other => throw new FerryException($"argument for --color must be auto, always, or never, but found `{other}`"),
         };
-        shell = new TerminalShell(_stdout, _stderr, TerminalShell.ShouldColor(color, !_stderrIsTerminal), verbosity, _stderrIsTerminal ? TerminalWidth : null);
+        shell = new TerminalShell(_stdout, _stderr, TerminalShell.ShouldColor(color, !_stderrIsTerminal), verbosity, ErrWidth);
         forwarding.Target = shell;
     }
 
-    /// <summary>The terminal's columns (Cargo asks stderr's terminal; .NET asks the console's), 80 when it cannot tell.</summary>
-    private static int? TerminalWidth()
+    /// <summary>The width of the terminal stderr is on (Cargo's <c>err_width</c>), null when it is not one.</summary>
+    private int? ErrWidth()
     {
+        if (_environment.Get("__CARGO_TEST_TTY_WIDTH_DO_NOT_USE_THIS") is { } forced && int.TryParse(forced, out var width))
+        {
+            return width;
+        }
+
+        if (!_stderrIsTerminal)
+        {
+            return null;
+        }
+
         try
         {
-            return Console.WindowWidth is > 0 and var width ? width : 80;
+            return Console.WindowWidth is > 0 and var columns ? columns : 80;
         }
         catch (Exception error) when (error is IOException or PlatformNotSupportedException or InvalidOperationException)
         {

@@ -2,6 +2,8 @@ using System.Text;
 using Ferry.Cli;
 using Ferry.Core.Configuration;
 
+_ = StartTime.Stopwatch;
+
 // A command runs for a short time and keeps most of what it reads (every manifest of a workspace)
 // until it exits, so collections mostly copy live objects: loading a 216-package workspace spent
 // more time in three GCs than in parsing. Asking for a no-GC region of 96 MiB up front (one cheap

@@ -44,6 +44,12 @@ internal sealed class CommandTable
 
     public static CommandTable CreateDefault() => new(
     [
+        new BuildCommand(),
+        new CheckCommand(),
+        new CleanCommand(),
+        new RunCommand(),
+        new RustcCommand(),
+        new RustdocCommand(),
         new ConfigCommand(),
         new FetchCommand(),
         new GenerateLockfileCommand(),

@@ -7,7 +7,7 @@ namespace Ferry.Cli.Shell;
 /// verbosity and colour are known (they can come from <c>[term]</c>), so warnings go to
 /// whichever terminal shell is current when they are printed.
 /// </summary>
-internal sealed class ForwardingShell : IShell
+internal sealed class ForwardingShell : IBuildShell
 {
     public ForwardingShell(TerminalShell target)
     {
@@ -17,6 +17,10 @@ internal sealed class ForwardingShell : IShell
     public TerminalShell Target { get; set; }
 
     public Verbosity Verbosity => Target.Verbosity;
+
+    public bool ColorStderr => Target.ColorStderr;
+
+    public int? ErrWidth => Target.ErrWidth;
 
     public void Status(string status, string message) => Target.Status(status, message);
 
@@ -39,4 +43,12 @@ internal sealed class ForwardingShell : IShell
     public void WarnReport(string title, IReadOnlyList<string> notes) => Target.WarnReport(title, notes);
 
     public void Error(FerryException error) => Target.Error(error);
+
+    public void Error(string message) => Target.Error(message);
+
+    public void StderrLine(string text) => Target.StderrLine(text);
+
+    public void StdoutLine(string text) => Target.StdoutLine(text);
+
+    public void Progress(string status, string? line) => Target.Progress(status, line);
 }

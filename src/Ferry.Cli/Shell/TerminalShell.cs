@@ -1,4 +1,5 @@
 using System.Text;
+using Ferry.Build.Messages;
 using Ferry.Util.Diagnostics;
 using Ferry.Util.Text;
 
@@ -7,9 +8,12 @@ namespace Ferry.Cli.Shell;
 /// <summary>
 /// The only writer to the terminal. Status and diagnostics go to stderr, data to stdout, as in
 /// Cargo; colour is used on a terminal (or with <c>--color always</c>), never in pipes by default.
+/// A transient progress line (builds) is erased before anything else is written to stderr.
 /// </summary>
-internal sealed class TerminalShell : IShell
+internal sealed class TerminalShell : IBuildShell
 {
+    private const string EraseLine = "\u001b[K";
+
     private readonly TextWriter _stdout;
     private readonly TextWriter _stderr;
     private readonly object _lock = new();
@@ -33,6 +37,9 @@ internal sealed class TerminalShell : IShell
     public int? ProgressWidth => _progressWidth();
 
     public Verbosity Verbosity { get; set; }
+
+    /// <summary>The terminal width when stderr is a terminal; null otherwise.</summary>
+    public int? ErrWidth => _progressWidth();
 
     public static bool ShouldColor(ColorChoice choice, bool isRedirected) => choice switch
     {
@@ -122,6 +129,20 @@ internal sealed class TerminalShell : IShell
 
     public void Raw(string text) => Err(text);
 
+    public void StdoutLine(string text)
+    {
+        lock (_lock)
+        {
+            EraseTransient();
+            _stdout.Write(text);
+            _stdout.Write('\n');
+            _stdout.Flush();
+        }
+    }
+
+    /// <summary>Compiler output: kept as rustc rendered it when colours are on, stripped of escape codes otherwise (Cargo's <c>print_ansi_stderr</c>).</summary>
+    public void StderrLine(string text) => Err((ColorStderr ? text : Ansi.Strip(text)) + "\n");
+
     public void Err(string text)
     {
         // Like Cargo's output stream: without colour, escape sequences and other control
@@ -159,6 +180,19 @@ internal sealed class TerminalShell : IShell
         }
     }
 
+    /// <summary>The build's progress bar: a transient line, or none (erased) when <paramref name="line"/> is null.</summary>
+    public void Progress(string status, string? line)
+    {
+        if (line is null)
+        {
+            ClearTransient();
+        }
+        else
+        {
+            Transient(status, line);
+        }
+    }
+
     public string Paint(string text, string style) => ColorStderr ? style + text + Style.Reset : text;
 
     // Cargo erases with "ESC [K" only where it uses colour (a terminal); elsewhere the carriage
@@ -169,7 +203,7 @@ internal sealed class TerminalShell : IShell
         {
             if (ColorStderr)
             {
-                _stderr.Write("\u001b[K");
+                _stderr.Write(EraseLine);
             }
 
             _needsClear = false;

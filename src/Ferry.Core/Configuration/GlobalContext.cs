@@ -164,6 +164,12 @@ public sealed class GlobalContext
     /// <summary>The raw <c>[profile]</c> table (profile semantics belong to the manifest layer).</summary>
     public ConfigTable? Profiles => Reader.RawTable(ConfigKey.Parse("profile"));
 
+    /// <summary>
+    /// <c>[profile.NAME]</c> from configuration with its <c>CARGO_PROFILE_NAME_*</c> variables, in the
+    /// manifest's shape (Cargo's <c>get_config_profile</c>); null when nothing sets it.
+    /// </summary>
+    public Manifest.Schema.TomlProfile? Profile(string name) => ConfigProfile.Read(Reader, name);
+
     /// <summary>The raw <c>[patch]</c> table.</summary>
     public ConfigTable? Patch => Reader.RawTable(ConfigKey.Parse("patch"));
 

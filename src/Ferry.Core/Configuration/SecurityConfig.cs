@@ -10,7 +10,13 @@ namespace Ferry.Core.Configuration;
 /// </summary>
 public sealed record SecurityConfig
 {
-    private static readonly string[] Fields = ["allow-build-scripts"];
+    private static readonly string[] Fields = ["build-scripts", "allow-build-scripts"];
+
+    /// <summary>
+    /// <c>build-scripts = "allow" | "deny"</c>: whether build scripts of dependencies (not workspace
+    /// members) run. Null when unset; the build's default is to allow, so Cargo projects build unchanged.
+    /// </summary>
+    public string? BuildScripts { get; init; }
 
     /// <summary>Packages whose build scripts may run (<c>CARGO_SECURITY_ALLOW_BUILD_SCRIPTS</c> adds to it).</summary>
     public ImmutableArray<string> AllowBuildScripts { get; init; } = [];
@@ -34,6 +40,7 @@ public sealed record SecurityConfig
 
         return new SecurityConfig
         {
+            BuildScripts = reader.Enum(key.Push("build-scripts"), "allow", "deny"),
             AllowBuildScripts = reader.StringArray(key.Push("allow-build-scripts")) ?? [],
         };
     }

@@ -1,0 +1,481 @@
+using System.Collections.Immutable;
+using System.Text;
+using Ferry.Build.Layout;
+using Ferry.Build.Profiles;
+using Ferry.Build.Units;
+using Ferry.Core.Manifest.Schema;
+
+namespace Ferry.Build.Execution;
+
+/// <summary>
+/// The rustc and rustdoc command lines of units, argument for argument in Cargo's order
+/// (<c>prepare_rustc</c>, <c>build_base_args</c>, <c>build_deps_args</c>, <c>fill_env</c>): what differs
+/// between units is visible in <c>cargo build -v</c> output, and a difference there is a bug here.
+/// Arguments that depend on build script results are added when the unit runs.
+/// </summary>
+internal sealed class RustcCommands
+{
+    private readonly BuildState _state;
+
+    public RustcCommands(BuildState state)
+    {
+        _state = state;
+    }
+
+    private CompilationFiles Files => _state.Files;
+
+    public ProcessCommand Rustc(Unit unit)
+    {
+        var rustc = _state.Bcx.TargetData.Rustc;
+        var isPrimary = _state.IsPrimary(unit);
+        var isWorkspace = unit.Package.IsMember;
+        var program = rustc.Path;
+        var args = ImmutableArray.CreateBuilder<string>();
+        if (isWorkspace && rustc.WorkspaceWrapper is { } workspaceWrapper)
+        {
+            args.Add(program);
+            program = workspaceWrapper;
+        }
+
+        if (rustc.Wrapper is { } wrapper)
+        {
+            args.Insert(0, program);
+            program = wrapper;
+        }
+
+        var command = new ProcessCommand { Program = program, DisplayEnv = _state.Options.ExtraVerbose };
+        command = FillRustcToolEnv(command, unit);
+        command = FillEnv(command, unit.Package, isRustcTool: true);
+        var (path, cwd) = PathArgs(unit);
+        command = command with { Cwd = cwd };
+
+        var profile = unit.Profile;
+        var test = unit.Mode.IsAnyTest();
+        args.Add("--crate-name");
+        args.Add(unit.CrateName);
+        args.Add($"--edition={unit.Target.Edition}");
+        args.Add(path);
+        AddErrorFormat(args);
+
+        var containsDylib = false;
+        if (!test)
+        {
+            foreach (var crateType in CrateTypesOf(unit))
+            {
+                args.Add("--crate-type");
+                args.Add(crateType);
+                containsDylib |= crateType == "dylib";
+            }
+        }
+
+        if (unit.Mode.IsCheck())
+        {
+            args.Add("--emit=dep-info,metadata");
+        }
+        else if (!unit.RequiresUpstreamObjects)
+        {
+            args.Add("--emit=dep-info,metadata,link");
+        }
+        else
+        {
+            args.Add("--emit=dep-info,link");
+        }
+
+        if ((unit.Target.ForHost && !unit.Target.IsCustomBuild) || (containsDylib && !isPrimary))
+        {
+            args.Add("-C");
+            args.Add("prefer-dynamic");
+        }
+
+        if (profile.OptLevel != "0")
+        {
+            args.Add("-C");
+            args.Add($"opt-level={profile.OptLevel}");
+        }
+
+        if (profile.Panic != PanicStrategy.Unwind)
+        {
+            args.Add("-C");
+            args.Add($"panic={(profile.Panic == PanicStrategy.Abort ? "abort" : "immediate-abort")}");
+            if (profile.Panic == PanicStrategy.ImmediateAbort)
+            {
+                args.Add("-Z");
+                args.Add("unstable-options");
+            }
+        }
+
+        var lto = Files.Lto(unit);
+        switch (lto.Kind)
+        {
+            case LtoKind.Run:
+                args.Add("-C");
+                args.Add(lto.Named is null ? "lto" : $"lto={lto.Named}");
+                break;
+            case LtoKind.Off:
+                args.AddRange("-C", "lto=off", "-C", "embed-bitcode=no");
+                break;
+            case LtoKind.OnlyBitcode:
+                args.AddRange("-C", "linker-plugin-lto");
+                break;
+            case LtoKind.OnlyObject:
+                args.AddRange("-C", "embed-bitcode=no");
+                break;
+        }
+
+        if (profile.CodegenBackend is { } backend)
+        {
+            args.AddRange("-Z", $"codegen-backend={backend}");
+        }
+
+        if (profile.CodegenUnits is { } units)
+        {
+            args.AddRange("-C", $"codegen-units={units}");
+        }
+
+        if (profile.DebugInfo != TomlDebugInfo.None)
+        {
+            args.AddRange("-C", $"debuginfo={Profile.DebugInfoFlag(profile.DebugInfo)}");
+            if (profile.SplitDebuginfo is { } split && _state.Bcx.TargetData.Info(unit.Kind).SupportedSplitDebuginfo.Contains(split))
+            {
+                args.AddRange("-C", $"split-debuginfo={split}");
+            }
+        }
+
+        if (CapLints(unit) != "allow")
+        {
+            // Under --cap-lints allow the lint flags would only lengthen the command line.
+            args.AddRange(unit.Package.Manifest.LintRustflags);
+        }
+
+        args.AddRange(profile.Rustflags);
+        if (profile.OptLevel != "0")
+        {
+            if (profile.DebugAssertions)
+            {
+                args.AddRange("-C", "debug-assertions=on");
+                if (!profile.OverflowChecks)
+                {
+                    args.AddRange("-C", "overflow-checks=off");
+                }
+            }
+            else if (profile.OverflowChecks)
+            {
+                args.AddRange("-C", "overflow-checks=on");
+            }
+        }
+        else if (!profile.DebugAssertions)
+        {
+            args.AddRange("-C", "debug-assertions=off");
+            if (profile.OverflowChecks)
+            {
+                args.AddRange("-C", "overflow-checks=on");
+            }
+        }
+        else if (!profile.OverflowChecks)
+        {
+            args.AddRange("-C", "overflow-checks=off");
+        }
+
+        if (test && unit.Target.Harness)
+        {
+            args.Add("--test");
+            if (profile.Panic is PanicStrategy.Abort or PanicStrategy.ImmediateAbort)
+            {
+                args.AddRange("-Z", "panic-abort-tests");
+            }
+        }
+        else if (test)
+        {
+            args.AddRange("--cfg", "test");
+        }
+
+        args.AddRange(FeaturesArgs(unit));
+        args.AddRange(CheckCfgArgs(unit));
+
+        var meta = Files.Metadata(unit);
+        args.AddRange("-C", $"metadata={meta.CMetadataHex}");
+        if (meta.ExtraFilename is { } extra)
+        {
+            args.AddRange("-C", $"extra-filename=-{extra}");
+        }
+
+        if (profile.Rpath)
+        {
+            args.AddRange("-C", "rpath");
+        }
+
+        args.Add("--out-dir");
+        args.Add(Files.OutputDir(unit));
+        if (unit.Kind.Triple is { } triple)
+        {
+            args.Add("--target");
+            args.Add(triple);
+        }
+
+        if (_state.Linker(unit.Kind) is { } linker)
+        {
+            args.AddRange("-C", $"linker={linker}");
+        }
+
+        if (profile.Incremental)
+        {
+            args.AddRange("-C", $"incremental={Files.IncrementalDir(unit)}");
+        }
+
+        if (profile.Strip != "none")
+        {
+            args.AddRange("-C", $"strip={profile.Strip}");
+        }
+
+        command = command with { Args = args.ToImmutable() };
+        command = BuildDepsArgs(command, unit);
+        var capLints = CapLints(unit);
+        if (capLints is not null)
+        {
+            command = command.Arg("--cap-lints").Arg(capLints);
+        }
+
+        if (_state.IsRoot(unit) && !_state.Options.ExtraArgs.IsDefaultOrEmpty)
+        {
+            command = command.WithArgs(_state.Options.ExtraArgs);
+        }
+
+        command = command.WithArgs(unit.Rustflags);
+        if (isPrimary)
+        {
+            command = command.WithEnv("CARGO_PRIMARY_PACKAGE", "1");
+        }
+
+        if (unit.Target.IsTest || unit.Target.IsBench)
+        {
+            var tmp = Files.Layout(unit.Kind).Tmp;
+            Directory.CreateDirectory(tmp);
+            command = command.WithEnv("CARGO_TARGET_TMPDIR", tmp);
+        }
+
+        return command;
+    }
+
+    public ProcessCommand Rustdoc(Unit unit)
+    {
+        var rustc = _state.Bcx.TargetData.Rustc;
+        var command = new ProcessCommand { Program = rustc.Rustdoc, DisplayEnv = _state.Options.ExtraVerbose };
+        command = FillRustcToolEnv(command, unit);
+        command = FillEnv(command, unit.Package, isRustcTool: true);
+        var args = ImmutableArray.CreateBuilder<string>();
+        args.Add($"--edition={unit.Target.Edition}");
+        foreach (var crateType in CrateTypesOf(unit))
+        {
+            args.AddRange("--crate-type", crateType);
+        }
+
+        args.AddRange("--crate-name", unit.CrateName);
+        var (path, cwd) = PathArgs(unit);
+        command = command with { Cwd = cwd };
+        args.Add(path);
+        if (CapLints(unit) is { } capLints)
+        {
+            args.AddRange("--cap-lints", capLints);
+        }
+
+        if (unit.Kind.Triple is { } triple)
+        {
+            args.AddRange("--target", triple);
+        }
+
+        args.AddRange("-o", Files.OutputDir(unit));
+        args.AddRange(FeaturesArgs(unit));
+        args.AddRange(CheckCfgArgs(unit));
+        AddErrorFormat(args);
+        args.AddRange(unit.Package.Manifest.LintRustflags);
+        args.AddRange("-C", $"metadata={Files.Metadata(unit).CMetadataHex}");
+        command = command with { Args = args.ToImmutable() };
+        command = BuildDepsArgs(command, unit);
+        if (_state.IsRoot(unit) && !_state.Options.ExtraArgs.IsDefaultOrEmpty)
+        {
+            command = command.WithArgs(_state.Options.ExtraArgs);
+        }
+
+        command = command.WithArgs(unit.Rustdocflags);
+        if (!command.Args.Any(a => a.StartsWith("--crate-version", StringComparison.Ordinal)))
+        {
+            command = command.Arg("--crate-version").Arg(unit.Package.Version.ToString());
+        }
+
+        return command;
+    }
+
+    private static IEnumerable<string> CrateTypesOf(Unit unit) => unit.Target.CrateTypes;
+
+    private void AddErrorFormat(ImmutableArray<string>.Builder args)
+    {
+        args.Add("--error-format=json");
+        var json = new StringBuilder("--json=diagnostic-rendered-ansi,artifacts,future-incompat");
+        if (_state.Options.MessageFormat.ShortDiagnostics)
+        {
+            json.Append(",diagnostic-short");
+        }
+
+        args.Add(json.ToString());
+        if (_state.DiagnosticWidth is { } width)
+        {
+            args.Add($"--diagnostic-width={width}");
+        }
+    }
+
+    private string? CapLints(Unit unit) => !unit.ShowWarnings(_state.Options.ExtraVerbose) ? "allow" : !unit.IsLocal ? "warn" : null;
+
+    /// <summary>Cargo's <c>path_args</c>: a path package's source relative to the workspace root (and rustc run there), so diagnostics show short paths.</summary>
+    private (string Path, string Cwd) PathArgs(Unit unit)
+    {
+        var src = unit.Target.SrcPath;
+        var root = _state.WorkspaceRoot;
+        if (unit.Package.IsLocal && src.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            return (src[(root.Length + 1)..], root);
+        }
+
+        return (src, unit.Package.Root);
+    }
+
+    private static IEnumerable<string> FeaturesArgs(Unit unit)
+    {
+        foreach (var feature in unit.Features)
+        {
+            yield return "--cfg";
+            yield return $"feature=\"{feature}\"";
+        }
+    }
+
+    private static IEnumerable<string> CheckCfgArgs(Unit unit)
+    {
+        var values = string.Join(", ", unit.Package.Manifest.Summary.Features.Keys.Select(f => $"\"{f}\""));
+        yield return "--check-cfg";
+        yield return "cfg(docsrs,test)";
+        yield return "--check-cfg";
+        yield return $"cfg(feature, values({values}))";
+    }
+
+    private ProcessCommand BuildDepsArgs(ProcessCommand command, Unit unit)
+    {
+        command = command.Arg("-L").Arg("dependency=" + Files.DepsDir(unit));
+        if (!unit.Kind.IsHost)
+        {
+            command = command.Arg("-L").Arg("dependency=" + Files.HostDeps);
+        }
+
+        var deps = _state.Graph.Deps(unit);
+        if (!deps.Any(d => d.Unit.Mode != CompileMode.Doc && d.Unit.IsLinkable)
+            && deps.FirstOrDefault(d => d.Unit.Mode != CompileMode.Doc && d.Unit.Target.IsLib) is { } noLink)
+        {
+            _state.Shell.Warn(
+                $"the package `{noLink.Unit.CrateName}` provides no linkable target\n" +
+                $"  |\n  = note: this might cause `{unit.CrateName}` to fail compilation\n" +
+                "  = note: this warning might turn into a hard error in the future\n" +
+                $"  = help: consider adding 'dylib' or 'rlib' to key 'crate-type' in `{noLink.Unit.CrateName}`'s Cargo.toml");
+        }
+
+        if (deps.FirstOrDefault(d => d.Unit.Mode == CompileMode.RunCustomBuild) is { } script)
+        {
+            command = command.WithEnv("OUT_DIR", Files.BuildScriptOutDir(script.Unit));
+        }
+
+        foreach (var dep in deps)
+        {
+            if (!dep.Unit.IsLinkable || dep.Unit.Mode == CompileMode.Doc)
+            {
+                continue;
+            }
+
+            var prefix = dep.NoPrelude ? "noprelude:" : string.Empty;
+            var value = $"{prefix}{dep.ExternCrateName}=";
+            var outputs = Files.Outputs(dep.Unit);
+            if (_state.OnlyRequiresRmeta(unit, dep.Unit) || dep.Unit.Mode.IsCheck())
+            {
+                var rmeta = outputs.First(o => o.Flavor == FileFlavor.Rmeta);
+                command = command.Arg("--extern").Arg(value + rmeta.Path);
+            }
+            else
+            {
+                foreach (var output in outputs.Where(o => o.Flavor == FileFlavor.Linkable))
+                {
+                    command = command.Arg("--extern").Arg(value + output.Path);
+                }
+            }
+        }
+
+        if (unit.Target.ProcMacro)
+        {
+            command = command.Arg("--extern").Arg("proc_macro");
+        }
+
+        return command;
+    }
+
+    private static ProcessCommand FillRustcToolEnv(ProcessCommand command, Unit unit)
+    {
+        if (unit.Target.IsBin || unit.Target.Kind == Core.Manifest.Targets.TargetKind.ExampleBin)
+        {
+            command = command.WithEnv("CARGO_BIN_NAME", unit.Target.BinaryFilename ?? unit.Target.Name);
+        }
+
+        return command.WithEnv("CARGO_CRATE_NAME", unit.CrateName);
+    }
+
+    /// <summary>Cargo's <c>fill_env</c>: library path, <c>CARGO</c>, the package's <c>CARGO_PKG_*</c>, cwd, then <c>[env]</c>.</summary>
+    public ProcessCommand FillEnv(ProcessCommand command, BuildPackage package, bool isRustcTool, Resolver.Features.CompileKind? kind = null)
+    {
+        var searchPath = new List<string>();
+        if (isRustcTool)
+        {
+            searchPath.Add(Files.HostDeps);
+        }
+        else if (kind is { } k)
+        {
+            // Build scripts run before Cargo collects native directories: they get none.
+            var layout = Files.Layout(k);
+            searchPath.Add(layout.Dest);
+            searchPath.Add(layout.Deps);
+            searchPath.Add(_state.Bcx.TargetData.Info(k).SysrootTargetLibdir);
+        }
+
+        var existing = (_state.BaseEnvironment.TryGetValue("LD_LIBRARY_PATH", out var ld) ? ld : string.Empty)
+            .Split(':', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (existing.Count >= searchPath.Count && existing.Take(searchPath.Count).SequenceEqual(searchPath))
+        {
+            searchPath = existing;
+        }
+        else
+        {
+            searchPath.AddRange(existing);
+        }
+
+        command = command.WithEnv("LD_LIBRARY_PATH", string.Join(':', searchPath));
+        command = command.WithEnv("CARGO", _state.Options.CargoExe);
+        var version = package.Version;
+        command = command
+            .WithEnv("CARGO_MANIFEST_DIR", package.Root)
+            .WithEnv("CARGO_MANIFEST_PATH", package.ManifestPath)
+            .WithEnv("CARGO_PKG_VERSION_MAJOR", version.Major.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithEnv("CARGO_PKG_VERSION_MINOR", version.Minor.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithEnv("CARGO_PKG_VERSION_PATCH", version.Patch.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithEnv("CARGO_PKG_VERSION_PRE", version.Pre.ToString())
+            .WithEnv("CARGO_PKG_VERSION", version.ToString())
+            .WithEnv("CARGO_PKG_NAME", package.Name);
+        foreach (var (key, value) in PackageEnv.Metadata(package))
+        {
+            command = command.WithEnv(key, value);
+        }
+
+        command = command with { Cwd = package.Root };
+        foreach (var (key, value) in _state.EnvConfig)
+        {
+            if (!command.HasEnv(key))
+            {
+                command = command.WithEnv(key, value);
+            }
+        }
+
+        return command;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Ferry.Build.Fingerprints;
+
+public enum StaleItemKind
+{
+    MissingFile,
+    FailedToReadMetadata,
+    ChangedFile,
+    ChangedEnv,
+}

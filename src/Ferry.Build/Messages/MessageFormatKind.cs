@@ -1,0 +1,8 @@
+namespace Ferry.Build.Messages;
+
+public enum MessageFormatKind
+{
+    Human,
+    Short,
+    Json,
+}

@@ -1,0 +1,8 @@
+namespace Ferry.Build.Profiles;
+
+public enum PanicStrategy
+{
+    Unwind,
+    Abort,
+    ImmediateAbort,
+}

@@ -1,0 +1,12 @@
+namespace Ferry.Build.Units;
+
+internal static class CompileModes
+{
+    public static bool IsCheck(this CompileMode mode) => mode is CompileMode.Check or CompileMode.CheckTest;
+
+    public static bool IsAnyTest(this CompileMode mode) => mode is CompileMode.Test or CompileMode.CheckTest;
+
+    public static bool IsRunCustomBuild(this CompileMode mode) => mode == CompileMode.RunCustomBuild;
+
+    public static bool IsDoc(this CompileMode mode) => mode == CompileMode.Doc;
+}

@@ -160,9 +160,8 @@ internal static class ActivationErrors
                 case ConflictReasonKind.Links:
                     msg.Append($"\n\npackage `{dep.PackageName}` links to the native library `{r.Detail}`, but it conflicts with a previous package which links to `{r.Detail}` as well:\n");
                     msg.Append(DescribePathInContext(cx, p));
-                    msg.Append("\nnote: only one package in the dependency graph may specify the same links value to ensure that only one copy of a native library is linked in the final binary");
-                    msg.Append("\nfor more information, see https://doc.rust-lang.org/cargo/reference/resolver.html#links");
-                    msg.Append($"\nhelp: try to adjust your dependencies so that only one package uses the `links = \"{r.Detail}\"` value");
+                    msg.Append("\nOnly one package in the dependency graph may specify the same links value. This helps ensure that only one copy of a native library is linked in the final binary. ");
+                    msg.Append($"Try to adjust your dependencies so that only one package uses the `links = \"{r.Detail}\"` value. For more information, see https://doc.rust-lang.org/cargo/reference/resolver.html#links.");
                     break;
                 case ConflictReasonKind.MissingFeature:
                     msg.Append($"\n\npackage `{p.Name}` depends on `{dep.PackageName}` with feature `{r.Detail}` but `{dep.PackageName}` does not have that feature.\n");
@@ -190,7 +189,7 @@ internal static class ActivationErrors
 
         if (hasSemver)
         {
-            msg.Append("\n\nall possible versions conflict with previously selected packages");
+            msg.Append("\n\nall possible versions conflict with previously selected packages.");
             foreach (var (p, r) in sorted)
             {
                 if (r.Kind == ConflictReasonKind.Semver)

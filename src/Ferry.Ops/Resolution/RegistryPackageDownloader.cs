@@ -1,3 +1,4 @@
+using Ferry.Util.Diagnostics;
 using Ferry.Core.Archive;
 using Ferry.Core.Identity;
 using Ferry.Core.Manifest;
@@ -69,7 +70,17 @@ internal sealed class RegistryPackageDownloader : IPackageDownloader
         var result = new Dictionary<PackageId, PackageManifest>();
         foreach (var id in packages)
         {
-            var manifest = _loader.ReadPackage(Path.Combine(roots[id], "Cargo.toml"));
+            PackageManifest manifest;
+            try
+            {
+                manifest = _loader.ReadPackage(Path.Combine(roots[id], "Cargo.toml"));
+            }
+            catch (FerryException error) when (_registry.IsReplaced(id.Source))
+            {
+                // Cargo reads the manifest as the last step of the download, inside the replaced source.
+                throw new FerryException($"failed to download replaced source {id.Source}", error);
+            }
+
             result[id] = manifest.PackageId == id ? manifest : manifest with { Summary = manifest.Summary with { PackageId = id } };
         }
 

@@ -102,7 +102,11 @@ public sealed class RandomRegistry
     private static string CrateManifest(CrateSpec crate, VersionSpec version, bool procMacro)
     {
         var text = new StringBuilder();
-        text.Append($"[package]\nname = \"{crate.Name}\"\nversion = \"{version.Version}\"\nedition = \"2021\"\n");
+        // A published manifest is valid: its edition cannot need a newer Rust than its rust-version.
+        var edition = version.RustVersion is { } rv && System.Version.TryParse(rv, out var parsed)
+            ? parsed < new System.Version(1, 31) ? "2015" : parsed < new System.Version(1, 56) ? "2018" : "2021"
+            : "2021";
+        text.Append($"[package]\nname = \"{crate.Name}\"\nversion = \"{version.Version}\"\nedition = \"{edition}\"\n");
         if (version.Links is not null)
         {
             text.Append($"links = \"{version.Links}\"\nbuild = \"build.rs\"\n");

@@ -32,6 +32,12 @@ public sealed class StaticRegistryServer : IDisposable
 
     public int Requests => Volatile.Read(ref _requests);
 
+    /// <summary>
+    /// Answer config.json with this server's own address even when the registry has one (the
+    /// Debian-crate registry's names the port it was built for).
+    /// </summary>
+    public bool ServeOwnConfig { get; init; }
+
     /// <summary>Answers chosen paths differently (a status and body), to simulate a broken registry.</summary>
     public Func<string, (int Status, string Body)?>? Override { get; set; }
 
@@ -101,7 +107,7 @@ public sealed class StaticRegistryServer : IDisposable
                 }
             }
 
-            if (path == "/index/config.json" && file is not null && !File.Exists(file))
+            if (path == "/index/config.json" && file is not null && (ServeOwnConfig || !File.Exists(file)))
             {
                 var config = System.Text.Encoding.UTF8.GetBytes($"{{\"dl\":\"{BaseUrl}/api/v1/crates\",\"api\":\"{BaseUrl}\"}}");
                 response.StatusCode = 200;

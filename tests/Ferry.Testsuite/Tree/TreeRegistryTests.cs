@@ -121,7 +121,7 @@ public sealed class TreeRegistryTests
             _ => Large,
         };
         using var sandbox = new Sandbox();
-        using var server = new StaticRegistryServer(RegistryServer.RegistryRoot);
+        using var server = new StaticRegistryServer(RegistryServer.RegistryRoot) { ServeOwnConfig = true };
         File.WriteAllText(Path.Combine(sandbox.CargoHome, "config.toml"), server.CargoConfig);
         var comparison = new TreeComparison(sandbox) { CompareStderrOnSuccess = false };
         var source = Path.Combine(RepoPaths.SharedRegistry, "projects", project);

@@ -97,7 +97,7 @@ public static class Update
 
         new LockfileChanges(gctx.Shell, registry, workspace.Members.Select(m => m.PackageId), resolver.HonorsRustVersion(), resolver.RequiredRustVersion)
         {
-            PreciseTarget = precise?.Target,
+            Precise = precise,
         }.PrintUpdates(previous, resolve, options.Precise is not null);
         if (options.DryRun)
         {

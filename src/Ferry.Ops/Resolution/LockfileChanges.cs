@@ -73,10 +73,11 @@ internal sealed class LockfileChanges
     }
 
     /// <summary>
-    /// The package an <c>update --precise</c> pinned: Cargo asks its "precise" source for
-    /// alternatives, which only knows the requested version, so it never gets a latest note.
+    /// The <c>update --precise</c> of this run. Cargo asks the same "precise" source for
+    /// alternatives, and that source answers any query whose requirement matches the old version
+    /// with the requested version alone: packages of that name get no latest note.
     /// </summary>
-    public PackageId? PreciseTarget { get; init; }
+    public PreciseUpdate? Precise { get; init; }
 
     /// <summary>After <c>update</c>: every change, and (with <c>-v</c>) the unchanged packages behind latest.</summary>
     public void PrintUpdates(Resolve previous, Resolve resolve, bool precise)
@@ -238,14 +239,17 @@ internal sealed class LockfileChanges
     private string? LatestNote(Change change)
     {
         var id = change.PackageId;
-        if (!id.Source.IsRegistry || (PreciseTarget is { } target && target.Name == id.Name && target.Source == id.Source && target.Version == id.Version))
+        if (!id.Source.IsRegistry)
         {
             return null;
         }
 
         var query = new Dependency { PackageName = id.Name, Source = id.Source, Req = VersionReq.Star };
+        var pinned = Precise is { } precise && precise.From.Name == id.Name && precise.From.Source == id.Source && VersionReq.Star.Matches(precise.From.Version)
+            ? precise.Target.Version
+            : null;
         var candidates = _registry.AllVersions(query)
-            .Where(s => s.Status == IndexSummaryStatus.Candidate)
+            .Where(s => s.Status == IndexSummaryStatus.Candidate && (pinned is null || s.Summary.Version == pinned))
             .Select(s => s.Summary)
             .ToList();
         var caret = id.Version.ToCaretReq();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ferry.Util.Diagnostics;
+using Ferry.Util.Text;
 
 namespace Ferry.Sources.Registry;
 
@@ -58,7 +59,7 @@ internal sealed record RegistryConfigJson(string Dl, string? Api, bool AuthRequi
         }
         catch (JsonException error)
         {
-            throw new FerryException(error.Message, error);
+            throw new FerryException(JsonSyntaxError.Describe(json) ?? error.Message);
         }
 
         return new RegistryConfigJson(dl ?? throw new FerryException("missing field `dl`"), api, authRequired);

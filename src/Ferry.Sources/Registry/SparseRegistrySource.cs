@@ -454,15 +454,8 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
             switch (result.Status)
             {
                 case 200:
-                    RegistryConfigJson json;
-                    try
-                    {
-                        json = RegistryConfigJson.Parse(result.Body);
-                    }
-                    catch (FerryException error)
-                    {
-                        throw new FerryException($"failed to parse `config.json` of {DisplayIndex} (`{result.Url}`)", error);
-                    }
+                    // Cargo reports serde's message as it is, under "failed to query ... source".
+                    var json = RegistryConfigJson.Parse(result.Body);
 
                     if (json.AuthRequired && !_authRequired)
                     {
@@ -480,7 +473,8 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
 
                     return new ConfigState(json, null);
                 case 404 or 410 or 451:
-                    return new ConfigState(null, null);
+                    // Cargo needs config.json before any index file (it says whether to send a token).
+                    throw new FerryException("config.json not found in registry");
                 case 401:
                     throw _credentials.Rejected(Actual, new HttpNotSuccessfulException(401, result.Url, null, result.Body, result.Headers));
                 default:

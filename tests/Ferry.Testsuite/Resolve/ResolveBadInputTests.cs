@@ -22,6 +22,12 @@ public sealed class ResolveBadInputTests
         "index-500",
         "index-garbage",
         "config-json-garbage",
+        "config-json-empty",
+        "config-json-truncated-object",
+        "config-json-trailing-comma",
+        "config-json-bad-escape",
+        "config-json-missing-colon",
+        "config-json-multiline-eof",
         "config-json-404",
         "index-json-object-broken",
         "lock-truncated",
@@ -56,6 +62,24 @@ public sealed class ResolveBadInputTests
                 break;
             case "config-json-garbage":
                 server.Override = path => path == "/index/config.json" ? (200, "{ this is not json") : null;
+                break;
+            case "config-json-empty":
+                server.Override = path => path == "/index/config.json" ? (200, "") : null;
+                break;
+            case "config-json-truncated-object":
+                server.Override = path => path == "/index/config.json" ? (200, "{\"dl\": \"http://x/\"") : null;
+                break;
+            case "config-json-trailing-comma":
+                server.Override = path => path == "/index/config.json" ? (200, "{\"dl\": \"http://x/\",}") : null;
+                break;
+            case "config-json-bad-escape":
+                server.Override = path => path == "/index/config.json" ? (200, "{\"dl\": \"http://\\q\"}") : null;
+                break;
+            case "config-json-missing-colon":
+                server.Override = path => path == "/index/config.json" ? (200, "{\"dl\" \"http://x/\"}") : null;
+                break;
+            case "config-json-multiline-eof":
+                server.Override = path => path == "/index/config.json" ? (200, "{\n  \"dl\": \"http://x/\",\n  ") : null;
                 break;
             case "config-json-404":
                 server.Override = path => path == "/index/config.json" ? (404, "not found") : null;

@@ -4,14 +4,10 @@ using Ferry.Core.Configuration;
 
 _ = StartTime.Stopwatch;
 
-// A command runs for a short time and keeps most of what it reads (every manifest of a workspace)
-// until it exits, so collections mostly copy live objects: loading a 216-package workspace spent
-// more time in three GCs than in parsing. Asking for a no-GC region of 96 MiB up front (one cheap
-// collection at start-up) lets typical commands finish without any; a command that allocates more
-// simply leaves the region and gets ordinary collections from then on.
+// See CollectionBudget: collections over a heap the command keeps to its end are mostly wasted work.
 try
 {
-    GC.TryStartNoGCRegion(96L << 20);
+    GC.TryStartNoGCRegion(CollectionBudget.For(args));
 }
 catch (Exception e) when (e is ArgumentOutOfRangeException or InvalidOperationException)
 {

@@ -1,0 +1,62 @@
+namespace Ferry.Cli;
+
+/// <summary>
+/// How much a command may allocate before its first garbage collection.
+/// </summary>
+/// <remarks>
+/// A command runs for a short time and keeps most of what it reads (manifests, index files, the
+/// resolver's state) until it exits, so every collection copies live objects and finds little to
+/// free: a warm resolve of the top-400 crates.io workspace allocates ~790 MB, and its eleven
+/// collections over a live heap of up to 400 MB took about as much CPU as the resolve itself
+/// (1.7 s of CPU with them, 0.9 s without). Commands that build a dependency graph therefore start
+/// in a no-GC region of up to 1 GiB (a quarter of the memory the GC may use, on small machines);
+/// the others get 96 MiB, which costs nothing measurable at start-up. A command that allocates
+/// more simply leaves the region and gets ordinary collections from then on. The price is memory:
+/// such a command's peak equals what it allocated, not what it kept.
+/// </remarks>
+internal static class CollectionBudget
+{
+    private const long Small = 96L << 20;
+    private const long Large = 1L << 30;
+
+    // Commands that resolve (and so read registry indexes) or build.
+    private static readonly HashSet<string> GraphCommands = new(StringComparer.Ordinal)
+    {
+        "generate-lockfile", "update", "tree", "metadata", "fetch", "vendor", "build", "b", "check", "c",
+        "run", "r", "test", "t", "bench", "doc", "d", "rustc", "rustdoc", "add", "remove", "install",
+        "package", "publish", "fix", "clippy", "audit", "sbom",
+    };
+
+    public static long For(IReadOnlyList<string> args)
+    {
+        if (!IsGraphCommand(args))
+        {
+            return Small;
+        }
+
+        var available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        return available > 0 ? Math.Clamp(available / 4, Small, Large) : Small;
+    }
+
+    // The first argument that is not an option (global options come before the command; those
+    // that take a separate value are skipped with it).
+    internal static bool IsGraphCommand(IReadOnlyList<string> args)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg is "--config" or "-C" or "-Z" or "--color" or "--manifest-path")
+            {
+                i++;
+                continue;
+            }
+
+            if (!arg.StartsWith('-') && !arg.StartsWith('+'))
+            {
+                return GraphCommands.Contains(arg);
+            }
+        }
+
+        return false;
+    }
+}

@@ -44,6 +44,10 @@ internal interface ISource
     /// <summary>Every loaded version of <paramref name="name"/>, for error messages (nothing is loaded here).</summary>
     IReadOnlyList<IndexSummary> AllVersions(string name);
 
+    /// <summary>The versions of <paramref name="name"/> that <paramref name="matches"/> accepts, newest first; registries parse them lazily.</summary>
+    IEnumerable<IndexSummary> NewestFirst(string name, Func<Version, bool> matches) =>
+        AllVersions(name).Where(s => matches(s.Summary.Version)).OrderByDescending(s => s.Summary.Version);
+
     /// <summary>Loaded package names a misspelling of <paramref name="name"/> might have meant (Cargo's alternative-names query).</summary>
     IReadOnlyList<string> AlternativeNames(string name);
 }

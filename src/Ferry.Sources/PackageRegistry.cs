@@ -324,6 +324,43 @@ public sealed class PackageRegistry : IPackageQuery, IResolverDiagnostics, IDisp
         return result;
     }
 
+    /// <summary>
+    /// The versions of <paramref name="dependency"/>'s package (patches included) whose number
+    /// <paramref name="matches"/> accepts, newest first, parsed only as far as the caller reads.
+    /// </summary>
+    public IEnumerable<IndexSummary> NewestFirst(Dependency dependency, Func<Version, bool> matches)
+    {
+        var patched = _patches.TryGetValue(dependency.Source.CanonicalUrl, out var patches)
+            ? patches.Where(p => p.Name == dependency.PackageName && matches(p.Version)).OrderByDescending(p => p.Version).Select(p => new IndexSummary(p)).ToList()
+            : [];
+        var indexed = _sources.TryGetValue(dependency.Source, out var source) ? source.NewestFirst(dependency.PackageName, matches) : [];
+        if (patched.Count == 0)
+        {
+            return indexed;
+        }
+
+        return Merge(patched, indexed);
+
+        static IEnumerable<IndexSummary> Merge(List<IndexSummary> patched, IEnumerable<IndexSummary> indexed)
+        {
+            var next = 0;
+            foreach (var summary in indexed)
+            {
+                while (next < patched.Count && patched[next].Summary.Version >= summary.Summary.Version)
+                {
+                    yield return patched[next++];
+                }
+
+                yield return summary;
+            }
+
+            while (next < patched.Count)
+            {
+                yield return patched[next++];
+            }
+        }
+    }
+
     public IReadOnlyList<string> SimilarNames(Dependency dependency)
     {
         if (!_sources.TryGetValue(dependency.Source, out var source))

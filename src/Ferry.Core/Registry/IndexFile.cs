@@ -16,6 +16,7 @@ public sealed class IndexFile
     private readonly byte[] _bytes;
     private readonly SourceId _source;
     private readonly List<Entry> _entries;
+    private int[]? _newestFirst;
 
     private IndexFile(byte[] bytes, SourceId source, List<Entry> entries)
     {
@@ -97,6 +98,43 @@ public sealed class IndexFile
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The versions <paramref name="matches"/> accepts, newest first, each parsed only when the
+    /// caller gets to it: a question such as "the newest compatible version that is not yanked"
+    /// usually stops after one or two lines instead of parsing the crate's whole history.
+    /// </summary>
+    public IEnumerable<IndexSummary> NewestFirst(Func<Version, bool> matches)
+    {
+        _newestFirst ??= [.. Enumerable.Range(0, _entries.Count).OrderByDescending(i => _entries[i].Version)];
+        foreach (var i in _newestFirst)
+        {
+            if (matches(_entries[i].Version) && ParsedAt(i) is { } parsed)
+            {
+                yield return parsed;
+            }
+        }
+    }
+
+    private IndexSummary? ParsedAt(int i)
+    {
+        var entry = _entries[i];
+        if (entry.Parsed is null)
+        {
+            try
+            {
+                entry.Parsed = IndexLineParser.Parse(_bytes.AsSpan(entry.Start, entry.Length), _source);
+            }
+            catch (Util.Diagnostics.FerryException)
+            {
+                return null;
+            }
+
+            _entries[i] = entry;
+        }
+
+        return entry.Parsed;
     }
 
     private static Version? TryReadVersion(ReadOnlySpan<byte> line)

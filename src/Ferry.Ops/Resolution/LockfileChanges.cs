@@ -248,30 +248,32 @@ internal sealed class LockfileChanges
         var pinned = Precise is { } precise && precise.From.Name == id.Name && precise.From.Source == id.Source && VersionReq.Star.Matches(precise.From.Version)
             ? precise.Target.Version
             : null;
-        var candidates = _registry.AllVersions(query)
-            .Where(s => s.Status == IndexSummaryStatus.Candidate && (pinned is null || s.Summary.Version == pinned))
-            .Select(s => s.Summary)
-            .ToList();
+        // Newest first, parsed lazily: each question below stops at its first answer.
+        IEnumerable<Summary> Candidates(Func<Version, bool> matches) => _registry
+            .NewestFirst(query, v => (pinned is null || v == pinned) && matches(v))
+            .Where(s => s.Status == IndexSummaryStatus.Candidate)
+            .Select(s => s.Summary);
         var caret = id.Version.ToCaretReq();
         bool MsrvOk(Summary s) => s.RustVersion is null || _requiredRustVersion.Value is not { } required || s.RustVersion <= required;
-        Summary? Max(IEnumerable<Summary> items) => items.MaxBy(s => s.Version);
+        bool Compatible(Version v) => v != id.Version && caret.Matches(v);
+        bool Newer(Version v) => IsLatest(v, id.Version);
 
-        if (Max(candidates.Where(s => MsrvOk(s) && s.Version != id.Version && caret.Matches(s.Version))) is { } compatible)
+        if (Candidates(Compatible).FirstOrDefault(MsrvOk) is { } compatible)
         {
             return $" (available: v{compatible.Version})";
         }
 
-        if (!change.IsTransitive && Max(candidates.Where(s => MsrvOk(s) && IsLatest(s.Version, id.Version))) is { } incompatible)
+        if (!change.IsTransitive && Candidates(Newer).FirstOrDefault(MsrvOk) is { } incompatible)
         {
             return $" (available: v{incompatible.Version})";
         }
 
-        if (Max(candidates.Where(s => s.Version != id.Version && caret.Matches(s.Version))) is { } anyCompatible)
+        if (Candidates(Compatible).FirstOrDefault() is { } anyCompatible)
         {
             return $" (available: v{anyCompatible.Version}{MsrvNote(anyCompatible)})";
         }
 
-        if (!change.IsTransitive && Max(candidates.Where(s => IsLatest(s.Version, id.Version))) is { } anyLatest)
+        if (!change.IsTransitive && Candidates(Newer).FirstOrDefault() is { } anyLatest)
         {
             return $" (available: v{anyLatest.Version}{MsrvNote(anyLatest)})";
         }

@@ -54,6 +54,9 @@ internal abstract class IndexedRegistrySource : ISource
         return all;
     }
 
+    public IEnumerable<IndexSummary> NewestFirst(string name, Func<Version, bool> matches) =>
+        LoadedFile(name) is { } file ? file.NewestFirst(matches).Where(candidate => candidate.Summary.Name == name) : [];
+
     public IReadOnlyList<string> AlternativeNames(string name)
     {
         // Cargo only tries the `-`/`_` spellings: anything fuzzier would mean fetching files.

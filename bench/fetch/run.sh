@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# fetch: ferry vs cargo in the same run, on tmpfs, median of 5 (hyperfine).
+# fetch: ferry vs cargo in the same run, on tmpfs, median of 5, runs interleaved (bench/lib/interleave.py).
 #   bench/fetch/run.sh [PROJECT]     # default: the large project (255 packages) of ../shared/registry
 # Two cases per tool, each with its own CARGO_HOME whose index cache is warm:
 #   cold  - package cache empty (registry/cache and registry/src removed before each run, not timed)
 #   no-op - everything already downloaded and extracted (Ferry re-verifies every archive and tree)
-# Needs: hyperfine, python3, cargo (~/.cargo/bin), /work/registry-out (../shared/registry/setup.sh).
+# Needs: python3, cargo (~/.cargo/bin), /work/registry-out (../shared/registry/setup.sh).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -47,12 +47,12 @@ for mode in cold no-op; do
         prep_cargo="rm -rf $work/home-cargo/registry/cache $work/home-cargo/registry/src"
         prep_ferry="rm -rf $work/home-ferry/registry/cache $work/home-ferry/registry/src"
     fi
-    hyperfine -N -w 1 -r "$runs" --export-json "$work/$mode.json" \
-        --prepare "$prep_cargo" -n cargo "env CARGO_HOME=$work/home-cargo $cargo fetch -q" \
-        --prepare "$prep_ferry" -n ferry "env CARGO_HOME=$work/home-ferry $ferry fetch -q" >/dev/null
+    python3 "$repo/bench/lib/interleave.py" "$runs" 1 \
+        cargo "$prep_cargo" "env CARGO_HOME=$work/home-cargo $cargo fetch -q" \
+        ferry "$prep_ferry" "env CARGO_HOME=$work/home-ferry $ferry fetch -q" > "$work/$mode.json"
     results+=("$(python3 - "$work/$mode.json" "$project ($c packages)" "$mode" <<'PY'
 import json, sys
-r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
+r = json.load(open(sys.argv[1]))
 c, f = r["cargo"], r["ferry"]
 def t(x): return f'{x["median"]:.3f} [{min(x["times"]):.3f}-{max(x["times"]):.3f}]'
 print(f'| {sys.argv[2]} | {sys.argv[3]} | {t(c)} | {t(f)} | {f["median"] / c["median"]:.2f} |')

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# generate-lockfile: ferry vs cargo in the same run, on tmpfs, median of 5 (hyperfine).
+# generate-lockfile: ferry vs cargo in the same run, on tmpfs, median of 5, runs interleaved
+# (bench/lib/interleave.py: cargo, ferry, cargo, ferry... so load changes hit both alike).
 #   bench/resolve/run.sh            # top-400 workspace (crates.io snapshot) and the large project
-# Needs: hyperfine, python3, cargo (~/.cargo/bin), /work/registry-out (../shared/registry/setup.sh).
+# Needs: python3, cargo (~/.cargo/bin), /work/registry-out (../shared/registry/setup.sh).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -68,12 +69,12 @@ bench() { # name project port
             prep_cargo="rm -rf $work/home-$name-cargo/registry"
             prep_ferry="rm -rf $work/home-$name-ferry/registry"
         fi
-        hyperfine -N -w 1 -r "$runs" --export-json "$work/$name-$mode.json" \
-            --prepare "$prep_cargo" -n cargo "env CARGO_HOME=$work/home-$name-cargo $cargo generate-lockfile -q" \
-            --prepare "$prep_ferry" -n ferry "env CARGO_HOME=$work/home-$name-ferry $ferry generate-lockfile -q" >/dev/null
+        python3 "$repo/bench/lib/interleave.py" "$runs" 1 \
+            cargo "$prep_cargo" "env CARGO_HOME=$work/home-$name-cargo $cargo generate-lockfile -q" \
+            ferry "$prep_ferry" "env CARGO_HOME=$work/home-$name-ferry $ferry generate-lockfile -q" > "$work/$name-$mode.json"
         results+=("$(python3 - "$work/$name-$mode.json" "$name" "$mode" <<'PY'
 import json, sys
-r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
+r = json.load(open(sys.argv[1]))
 c, f = r["cargo"]["median"], r["ferry"]["median"]
 print(f"| {sys.argv[2]} | {sys.argv[3]} | {c:.3f} | {f:.3f} | {f / c:.2f} |")
 PY
@@ -83,6 +84,7 @@ PY
 
 bench top400 "$work/top400" "$top_port"
 bench large "$work/large" "$deb_port"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| workspace | index cache | cargo median (s) | ferry median (s) | ferry / cargo |"
 echo "| --- | --- | --- | --- | --- |"
 printf '%s\n' "${results[@]}"

@@ -41,6 +41,13 @@ internal sealed class LockfileChanges
     /// <summary>After a resolve that kept a previous lockfile: only new or changed packages are listed.</summary>
     public void PrintSync(Resolve? previous, Resolve resolve)
     {
+        // Every line is a status or a note, none of which --quiet shows: skip the queries (and
+        // the `rustc -vV` the notes may need) whose answers would not be printed.
+        if (_shell.Verbosity == Verbosity.Quiet)
+        {
+            return;
+        }
+
         var changes = Changes(previous, resolve);
         var count = changes.Count(c => IsNew(c.Kind) && c.IsMember != true);
         if (count == 0)
@@ -82,6 +89,11 @@ internal sealed class LockfileChanges
     /// <summary>After <c>update</c>: every change, and (with <c>-v</c>) the unchanged packages behind latest.</summary>
     public void PrintUpdates(Resolve previous, Resolve resolve, bool precise)
     {
+        if (_shell.Verbosity == Verbosity.Quiet)
+        {
+            return;
+        }
+
         var changes = Changes(previous, resolve);
         var count = changes.Count(c => IsNew(c.Kind));
         if (!precise)

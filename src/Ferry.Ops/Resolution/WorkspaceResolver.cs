@@ -26,7 +26,7 @@ internal sealed class WorkspaceResolver
     private readonly ManifestLoader _loader;
     private readonly GlobalContext _gctx;
     private readonly PackageRegistry _registry;
-    private (RustVersion? Version, bool Known)? _rustcVersion;
+    private Task<RustVersion?>? _rustcVersion;
 
     public WorkspaceResolver(Workspace workspace, ManifestLoader loader, GlobalContext gctx, PackageRegistry registry)
     {
@@ -53,6 +53,13 @@ internal sealed class WorkspaceResolver
         if (members.Count == 0)
         {
             throw new FerryException("you can't generate a lockfile for an empty workspace.");
+        }
+
+        if (previous is null && _gctx.Shell.Verbosity != Verbosity.Quiet)
+        {
+            // A new lockfile's report checks packages against rustc's version: ask rustc (through
+            // the rustup proxy, tens of milliseconds) while the index is being fetched.
+            _ = RustcVersionAsync(CancellationToken.None);
         }
 
         foreach (var manifest in _workspace.Loaded.Values)
@@ -172,26 +179,26 @@ internal sealed class WorkspaceResolver
         return RustcVersionAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 
-    private async Task<RustVersion?> RustcVersionAsync(CancellationToken cancellationToken)
+    // One `rustc -vV` per command, shared by whoever asks first; not cancellable by one asker.
+    private Task<RustVersion?> RustcVersionAsync(CancellationToken cancellationToken)
     {
-        if (_rustcVersion is not null)
-        {
-            return _rustcVersion.Value.Version;
-        }
+        _ = cancellationToken;
+        return _rustcVersion ??= QueryRustcVersionAsync();
+    }
 
+    private async Task<RustVersion?> QueryRustcVersionAsync()
+    {
         var rustc = _gctx.Tool("rustc", _gctx.Build.Rustc, required: false) ?? "rustc";
         try
         {
-            var result = await ProcessRunner.RunAsync(rustc, ["-vV"], _gctx.Cwd, null, cancellationToken).ConfigureAwait(false);
+            var result = await ProcessRunner.RunAsync(rustc, ["-vV"], _gctx.Cwd, null, CancellationToken.None).ConfigureAwait(false);
             foreach (var line in result.EnsureSuccess().Stdout.Split('\n'))
             {
                 if (line.StartsWith("release: ", StringComparison.Ordinal))
                 {
                     var release = line["release: ".Length..].Trim();
                     var dash = release.IndexOf('-');
-                    var version = RustVersion.TryParse(dash >= 0 ? release[..dash] : release, out var parsed, out _) ? parsed : null;
-                    _rustcVersion = (version, true);
-                    return version;
+                    return RustVersion.TryParse(dash >= 0 ? release[..dash] : release, out var parsed, out _) ? parsed : null;
                 }
             }
         }

@@ -18,12 +18,12 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-serve() { # serve DIR -> prints port
+serve() { # serve DIR VAR -> sets VAR to the port (not in a subshell, so cleanup sees the pid)
     local dir=$1 portfile="$work/port.$RANDOM"
     python3 "$shared/registry/serve.py" "$dir" --port 0 --port-file "$portfile" >/dev/null 2>&1 &
     pids+=($!)
     for _ in $(seq 100); do [ -s "$portfile" ] && break; sleep 0.05; done
-    cat "$portfile"
+    printf -v "$2" '%s' "$(cat "$portfile")"
 }
 
 # The crates.io snapshot: top-400 crates and their closure.
@@ -32,8 +32,8 @@ for a in index-closure-normal-build.tar.gz index-closure-dev-extra.tar.gz; do
     tar -xzf "$shared/conformance/crates-index/$a" -C "$work/crates-io/index"
 done
 rm -f "$work/crates-io/index/config.json"
-top_port=$(serve "$work/crates-io")
-deb_port=$(serve /work/registry-out)
+serve "$work/crates-io" top_port
+serve /work/registry-out deb_port
 
 mkdir -p "$work/top400/src" && touch "$work/top400/src/lib.rs"
 python3 - "$shared" "$work" <<'PY'

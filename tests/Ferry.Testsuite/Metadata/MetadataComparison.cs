@@ -70,7 +70,7 @@ internal sealed partial class MetadataComparison
         }
 
         var cargoErr = Redactions.CargoToFerry(Normalize(cargo.Stderr, CargoWork, _cargoTemp));
-        var ferryErr = Normalize(ferry.Stderr, FerryWork, _ferryTemp);
+        var ferryErr = Redactions.CargoToFerry(Normalize(ferry.Stderr, FerryWork, _ferryTemp));
         if ((cargo.ExitCode != 0 || ferry.ExitCode != 0) && cargoErr != ferryErr)
         {
             problems.Add($"stderr differs:\n--- cargo\n{cargoErr}--- ferry\n{ferryErr}");
@@ -91,6 +91,21 @@ internal sealed partial class MetadataComparison
             {
                 _failures.Append(problem).Append('\n');
             }
+        }
+    }
+
+    /// <summary>Runs any command in both copies and compares exit code, stdout and stderr as text (with the paths redacted).</summary>
+    public void RunText(IReadOnlyList<string> args)
+    {
+        Runs++;
+        var cargo = _sandbox.CargoIn(CargoWork, [.. args]);
+        var ferry = _sandbox.FerryIn(FerryWork, [.. args]);
+        var cargoText = $"exit {cargo.ExitCode}\n--- stdout\n{Normalize(cargo.Stdout, CargoWork, _cargoTemp)}--- stderr\n{Redactions.CargoToFerry(Normalize(cargo.Stderr, CargoWork, _cargoTemp))}";
+        var ferryText = $"exit {ferry.ExitCode}\n--- stdout\n{Normalize(ferry.Stdout, FerryWork, _ferryTemp)}--- stderr\n{Redactions.CargoToFerry(Normalize(ferry.Stderr, FerryWork, _ferryTemp))}";
+        if (cargoText != ferryText)
+        {
+            Failed++;
+            _failures.Append("=== ").Append(string.Join(' ', args)).Append("\n--- cargo\n").Append(cargoText).Append("\n--- ferry\n").Append(ferryText).Append('\n');
         }
     }
 
@@ -136,6 +151,8 @@ internal sealed partial class MetadataComparison
 
     private string Normalize(string text, string work, string temp)
     {
+        // CARGO_HOME first: its directory name starts like the cargo copy's.
+        text = text.Replace(_sandbox.CargoHome, "[CARGO_HOME]", StringComparison.Ordinal);
         text = Redactions.Apply(text.Replace(work, "[ROOT]", StringComparison.Ordinal).Replace(temp, "[TEMP]", StringComparison.Ordinal), _sandbox);
         return ExtractionDirectory().Replace(text, "registry/src/[REGISTRY]/");
     }

@@ -10,7 +10,7 @@ namespace Ferry.Testsuite.Metadata;
 /// <c>ferry metadata</c> with the resolve against <c>cargo metadata</c>: the tree and feature
 /// resolver fixtures (path packages), with the feature and platform flags their tree commands
 /// use; the three example projects on the Debian-crate registry; and random registries with real
-/// <c>.crate</c> files. The JSON must be the same value (temp paths redacted), and so must the
+/// <c>.crate</c> files (where <c>pkgid</c> is compared too, on the lockfile left behind). The JSON must be the same value (temp paths redacted), and so must the
 /// exit code, the error text and the Cargo.lock each leaves behind.
 /// </summary>
 public sealed partial class MetadataResolveTests
@@ -144,6 +144,22 @@ public sealed partial class MetadataResolveTests
             comparison.Run(command);
         }
 
+        // `pkgid` on the lockfile just written: every name (several versions make it ambiguous),
+        // a name with a version, a version that is not there and a misspelt name.
+        var lockfile = Path.Combine(comparison.CargoWork, "Cargo.lock");
+        var names = File.Exists(lockfile) ? LockedName().Matches(File.ReadAllText(lockfile)).Select(m => m.Groups[1].Value).Distinct().ToList() : [];
+        foreach (var name in names)
+        {
+            comparison.RunText(["pkgid", name]);
+        }
+
+        if (names.Count > 0)
+        {
+            comparison.RunText(["pkgid", names[^1] + "@0.0.1"]);
+            comparison.RunText(["pkgid", names[^1] + "@9"]);
+            comparison.RunText(["pkgid", names[^1] + "x"]);
+        }
+
         _output.WriteLine($"seed {seed}: {comparison.Runs - comparison.Failed}/{comparison.Runs} commands agree, {comparison.Nodes} nodes");
         Assert.True(comparison.Failed == 0, comparison.Failures);
     }
@@ -206,6 +222,9 @@ public sealed partial class MetadataResolveTests
             File.Copy(file, destination);
         }
     }
+
+    [GeneratedRegex(@"^name = ""([^""]+)""", RegexOptions.Multiline)]
+    private static partial Regex LockedName();
 
     [GeneratedRegex(@"^(use-[A-Za-z0-9_-]+) = ", RegexOptions.Multiline)]
     private static partial Regex OptionalFeature();

@@ -26,11 +26,18 @@ public sealed partial class MetadataResolveTests
 
     private static string TreeFixtures => Path.Combine(RepoPaths.Root, "tests", "Ferry.Testsuite", "Tree", "Fixtures");
 
+    private static string MetadataFixtures => Path.Combine(RepoPaths.Root, "tests", "Ferry.Testsuite", "Metadata", "ResolveFixtures");
+
     private static string FeatureFixtures => Path.Combine(RepoPaths.Root, "tests", "Ferry.Tests", "Resolver", "Features", "Fixtures");
 
     public static TheoryData<string> Fixtures()
     {
         var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(MetadataFixtures, "*.fixture").Order(StringComparer.Ordinal))
+        {
+            data.Add("metadata/" + Path.GetFileNameWithoutExtension(file));
+        }
+
         foreach (var file in Directory.GetFiles(TreeFixtures, "*.fixture").Order(StringComparer.Ordinal))
         {
             data.Add("tree/" + Path.GetFileNameWithoutExtension(file));
@@ -44,7 +51,8 @@ public sealed partial class MetadataResolveTests
         return data;
     }
 
-    public static TheoryData<string> Projects() => ["small", "medium", "large"];
+    /// <summary><c>small</c> by default; <c>medium</c> and <c>large</c> (20 s more) with FERRY_SLOW_TESTS=1.</summary>
+    public static TheoryData<string> Projects() => Slow ? ["small", "medium", "large"] : ["small"];
 
     /// <summary>Eight seeds by default, sixty with FERRY_SLOW_TESTS=1.</summary>
     public static TheoryData<int> Seeds()
@@ -62,7 +70,13 @@ public sealed partial class MetadataResolveTests
     [MemberData(nameof(Fixtures))]
     public void FixtureMatchesCargo(string name)
     {
-        var (folder, file) = name.StartsWith("tree/", StringComparison.Ordinal) ? (TreeFixtures, name[5..]) : (FeatureFixtures, name[9..]);
+        var folder = name[..name.IndexOf('/', StringComparison.Ordinal)] switch
+        {
+            "metadata" => MetadataFixtures,
+            "tree" => TreeFixtures,
+            _ => FeatureFixtures,
+        };
+        var file = name[(name.IndexOf('/', StringComparison.Ordinal) + 1)..];
         var fixture = TreeFixture.Load(Path.Combine(folder, file + ".fixture"), name);
         using var sandbox = new Sandbox();
         var comparison = new MetadataComparison(sandbox);
@@ -179,7 +193,7 @@ public sealed partial class MetadataResolveTests
             {
                 switch (run[i])
                 {
-                    case "--features" or "--manifest-path" when i + 1 < run.Count:
+                    case "--features" or "--manifest-path" or "--filter-platform" when i + 1 < run.Count:
                         args.Add(run[i]);
                         args.Add(run[++i]);
                         break;

@@ -98,7 +98,7 @@ public sealed partial class MetadataResolveTests
         using var sandbox = new Sandbox();
         using var server = new StaticRegistryServer(RegistryServer.RegistryRoot) { ServeOwnConfig = true };
         File.WriteAllText(Path.Combine(sandbox.CargoHome, "config.toml"), server.CargoConfig);
-        var comparison = new MetadataComparison(sandbox);
+        var comparison = new MetadataComparison(sandbox) { CompareStderrOnSuccess = false };
         var source = Path.Combine(RepoPaths.SharedRegistry, "projects", project);
         CopyDirectory(source, comparison.CargoWork);
         CopyDirectory(source, comparison.FerryWork);
@@ -136,7 +136,7 @@ public sealed partial class MetadataResolveTests
         registry.WriteCrates(registryDir);
         registry.WriteIndex(registryDir, server.BaseUrl);
         File.WriteAllText(Path.Combine(sandbox.CargoHome, "config.toml"), server.CargoConfig);
-        var comparison = new MetadataComparison(sandbox);
+        var comparison = new MetadataComparison(sandbox) { CompareStderrOnSuccess = false };
         registry.WriteWorkspace(comparison.CargoWork);
         CopyDirectory(comparison.CargoWork, comparison.FerryWork);
 

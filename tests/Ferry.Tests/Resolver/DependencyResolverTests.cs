@@ -97,7 +97,7 @@ public sealed class DependencyResolverTests
             + "    ... required by package `b v1.0.0 (registry `https://example.com/index`)`\n"
             + "    ... which satisfies dependency `b = \"^1\"` of package `root v0.1.0 (/work/root)`\n"
             + "versions that meet the requirements `=1.1.0` are: 1.1.0\n\n"
-            + "all possible versions conflict with previously selected packages\n\n"
+            + "all possible versions conflict with previously selected packages.\n\n"
             + "  previously selected package `foo v1.0.0 (registry `https://example.com/index`)`\n"
             + "    ... which satisfies dependency `foo = \"=1.0.0\"` of package `a v1.0.0 (registry `https://example.com/index`)`\n"
             + "    ... which satisfies dependency `a = \"^1\"` of package `root v0.1.0 (/work/root)`\n\n"

@@ -72,8 +72,8 @@ internal sealed partial class MetadataComparison
             }
         }
 
-        var cargoErr = Redactions.CargoToFerry(Normalize(cargo.Stderr, CargoWork, _cargoTemp));
-        var ferryErr = Redactions.CargoToFerry(Normalize(ferry.Stderr, FerryWork, _ferryTemp));
+        var cargoErr = SortDownloads(Redactions.CargoToFerry(Normalize(cargo.Stderr, CargoWork, _cargoTemp)));
+        var ferryErr = SortDownloads(Redactions.CargoToFerry(Normalize(ferry.Stderr, FerryWork, _ferryTemp)));
         if ((CompareStderrOnSuccess || cargo.ExitCode != 0 || ferry.ExitCode != 0) && cargoErr != ferryErr)
         {
             problems.Add($"stderr differs:\n--- cargo\n{cargoErr}--- ferry\n{ferryErr}");
@@ -158,6 +158,29 @@ internal sealed partial class MetadataComparison
         text = text.Replace(_sandbox.CargoHome, "[CARGO_HOME]", StringComparison.Ordinal);
         text = Redactions.Apply(text.Replace(work, "[ROOT]", StringComparison.Ordinal).Replace(temp, "[TEMP]", StringComparison.Ordinal), _sandbox);
         return ExtractionDirectory().Replace(text, "registry/src/[REGISTRY]/");
+    }
+
+    /// <summary>Sorts each run of <c>Downloaded</c> lines: downloads finish in any order.</summary>
+    private static string SortDownloads(string text)
+    {
+        var lines = text.Split('\n');
+        for (var start = 0; start < lines.Length; start++)
+        {
+            var end = start;
+            while (end < lines.Length && lines[end].StartsWith("  Downloaded ", StringComparison.Ordinal))
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(lines, start, end - start, StringComparer.Ordinal);
+            }
+
+            start = end;
+        }
+
+        return string.Join('\n', lines);
     }
 
     private static string? ReadLock(string work)

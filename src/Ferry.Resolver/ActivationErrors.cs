@@ -11,7 +11,8 @@ namespace Ferry.Resolver;
 /// The messages for a dependency that cannot be satisfied, worded as Cargo words them: the chain
 /// of packages that required it (<c>... required by package `x v1.0.0` ... which satisfies
 /// dependency ...</c>), the versions considered, what each conflicting package did, and hints
-/// (pre-releases, yanked versions, similar names, offline mode).
+/// (pre-releases, yanked versions, similar names, offline mode). Every text is Cargo 1.95's
+/// (newer Cargo rewords several as <c>help:</c>/<c>note:</c> lines).
 /// </summary>
 internal static class ActivationErrors
 {
@@ -71,7 +72,7 @@ internal static class ActivationErrors
 
             if (dep.Source.IsPath && dep.LockedVersion is not null)
             {
-                hints.Append("\nto update a path dependency's locked version, run `cargo update`");
+                hints.Append("\nconsider running `cargo update` to update a path dependency's locked version");
             }
 
             if (diagnostics?.IsReplaced(dep.Source) == true)
@@ -166,23 +167,24 @@ internal static class ActivationErrors
                 case ConflictReasonKind.MissingFeature:
                     msg.Append($"\n\npackage `{p.Name}` depends on `{dep.PackageName}` with feature `{r.Detail}` but `{dep.PackageName}` does not have that feature.\n");
                     var latest = candidates[^1];
-                    if (EditDistance.Closest(r.Detail, latest.Features.Keys) is { } closest)
+                    var featureNames = latest.Features.Keys.Order(StringComparer.Ordinal).ToList();
+                    if (EditDistance.Closest(r.Detail, featureNames) is { } closest)
                     {
-                        msg.Append($"help: there is a feature `{closest}` with a similar name\n");
+                        msg.Append($" package `{dep.PackageName}` does have feature `{closest}`\n");
                     }
                     else if (latest.Features.Count > 0)
                     {
-                        msg.Append("help: available features: ").Append(string.Join(", ", latest.Features.Keys.OrderBy(k => k, StringComparer.Ordinal))).Append('\n');
+                        msg.Append(" available features: ").Append(string.Join(", ", latest.Features.Keys.OrderBy(k => k, StringComparer.Ordinal))).Append('\n');
                     }
 
                     break;
                 case ConflictReasonKind.RequiredDependencyAsFeature:
                     msg.Append($"\n\npackage `{p.Name}` depends on `{dep.PackageName}` with feature `{r.Detail}` but `{dep.PackageName}` does not have that feature.\n");
-                    msg.Append("note: a required dependency with that name exists, but only optional dependencies can be used as features.\n");
+                    msg.Append(" A required dependency with that name exists, but only optional dependencies can be used as features.\n");
                     break;
                 case ConflictReasonKind.NonImplicitDependencyAsFeature:
                     msg.Append($"\n\npackage `{p.Name}` depends on `{dep.PackageName}` with feature `{r.Detail}` but `{dep.PackageName}` does not have that feature.\n");
-                    msg.Append("note: an optional dependency with that name exists, but that dependency uses the \"dep:\" syntax in the features table, so it does not have an implicit feature with that name.\n");
+                    msg.Append(" An optional dependency with that name exists, but that dependency uses the \"dep:\" syntax in the features table, so it does not have an implicit feature with that name.\n");
                     break;
             }
         }

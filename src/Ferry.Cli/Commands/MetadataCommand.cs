@@ -40,7 +40,8 @@ internal sealed class MetadataCommand : ICliCommand
             NoDefaultFeatures = args.Flag("no-default-features"),
             FilterPlatforms = args.Values("filter-platform"),
         };
-        context.Shell.OutBytes(Metadata.Run(options, ManifestCommands.Environment(context)));
+        var write = Metadata.RunAsync(context.GlobalContext, options, ManifestCommands.Environment(context), CancellationToken.None).GetAwaiter().GetResult();
+        context.Shell.OutBytes(write);
         return 0;
     }
 }

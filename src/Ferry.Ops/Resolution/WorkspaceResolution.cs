@@ -51,6 +51,42 @@ internal static class WorkspaceResolution
             cancellationToken).ConfigureAwait(false);
         var opts = FeatureOpts.Create(workspace.ResolveBehavior, hasDevUnits, forceAllTargets);
         var features = FeatureResolver.Resolve(targeted, targetData, members, opts, packages);
+        WarnNoLibPackages(gctx, targeted, members, hasDevUnits, targetData, forceAllTargets, packages);
         return new ResolvedWorkspace(lockResolve, targeted, members, features, targetData);
+    }
+
+    /// <summary>
+    /// Cargo's <c>warn_no_lib_packages_and_artifact_libs_overlapping_deps</c>: a selected member
+    /// depending on a package that has no library gets a warning per declaration (the dependency
+    /// is then ignored by every command).
+    /// </summary>
+    private static void WarnNoLibPackages(
+        GlobalContext gctx,
+        Core.Resolution.Resolve resolve,
+        IEnumerable<MemberFeatures> members,
+        HasDevUnits hasDevUnits,
+        TargetData targetData,
+        ForceAllTargets forceAllTargets,
+        PackageManifests packages)
+    {
+        foreach (var root in members.Select(m => m.Id).Distinct().Order())
+        {
+            foreach (var edge in resolve.Dependencies(root))
+            {
+                var used = edge.Declarations.Any(dep =>
+                    (dep.Kind != Core.Dependencies.DependencyKind.Development || hasDevUnits == HasDevUnits.Yes)
+                    && (forceAllTargets == ForceAllTargets.Yes
+                        || targetData.RequestedKinds.Append(CompileKind.Host).Any(kind => targetData.DepPlatformActivated(dep, kind))));
+                if (!used || packages.Get(edge.Target) is not { } manifest || manifest.Targets.Any(t => t.IsLib))
+                {
+                    continue;
+                }
+
+                foreach (var dep in edge.Declarations)
+                {
+                    gctx.Shell.Warn($"{root} ignoring invalid dependency `{dep.NameInToml}` which is missing a lib target");
+                }
+            }
+        }
     }
 }

@@ -40,6 +40,9 @@ internal sealed class TreeComparison
 
     public string Failures => _failures.ToString();
 
+    /// <summary>Cargo's stderr of the last run (redacted), for tests that check what the case provoked.</summary>
+    public string LastCargoStderr { get; private set; } = string.Empty;
+
     /// <summary>Runs <paramref name="args"/> in both copies (in <paramref name="cwd"/>, relative to the workspace).</summary>
     public void Run(IReadOnlyList<string> args, string? cwd = null)
     {
@@ -61,6 +64,7 @@ internal sealed class TreeComparison
         }
 
         var cargoErr = Normalize(cargo.Stderr, CargoWork, _cargoTemp);
+        LastCargoStderr = cargoErr;
         var ferryErr = Normalize(ferry.Stderr, FerryWork, _ferryTemp);
         if ((CompareStderrOnSuccess || cargo.ExitCode != 0) && cargoErr != ferryErr)
         {

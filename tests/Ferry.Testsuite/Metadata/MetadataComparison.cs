@@ -1,0 +1,194 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Ferry.Testsuite.Support;
+
+namespace Ferry.Testsuite.Metadata;
+
+/// <summary>
+/// Runs <c>metadata</c> command lines with cargo in one copy of a project and with ferry in
+/// another (each writes its own Cargo.lock) and collects every difference: exit code, stdout as
+/// a JSON value (parsed, with the copies' paths and the registry's extraction directory
+/// redacted), stderr (on success only where nothing is downloaded, since download progress comes
+/// in any order), and the lockfile left behind.
+/// </summary>
+internal sealed partial class MetadataComparison
+{
+    private readonly Sandbox _sandbox;
+    private readonly string _cargoTemp;
+    private readonly string _ferryTemp;
+    private readonly StringBuilder _failures = new();
+
+    public MetadataComparison(Sandbox sandbox)
+    {
+        _sandbox = sandbox;
+        _cargoTemp = Path.Combine(sandbox.RootDirectory, "cargo");
+        _ferryTemp = Path.Combine(sandbox.RootDirectory, "ferry");
+        CargoWork = Path.Combine(_cargoTemp, "work");
+        FerryWork = Path.Combine(_ferryTemp, "work");
+        Directory.CreateDirectory(CargoWork);
+        Directory.CreateDirectory(FerryWork);
+    }
+
+    public string CargoWork { get; }
+
+    public string FerryWork { get; }
+
+    public int Runs { get; private set; }
+
+    public int Failed { get; private set; }
+
+    /// <summary>Nodes of the resolve graphs compared so far (cargo's), to show the tests see real graphs.</summary>
+    public int Nodes { get; private set; }
+
+    public string Failures => _failures.ToString();
+
+    /// <summary>Whether stderr must match on success too (status lines such as <c>Locking</c>); errors always compare it. Off where downloads print progress.</summary>
+    public bool CompareStderrOnSuccess { get; init; } = true;
+
+    /// <summary>Runs <c>metadata --format-version 1</c> plus <paramref name="args"/> in both copies (in <paramref name="cwd"/>, relative to the workspace).</summary>
+    public void Run(IReadOnlyList<string> args, string? cwd = null)
+    {
+        Runs++;
+        string[] full = ["metadata", "--format-version", "1", .. args];
+        var cargo = _sandbox.CargoIn(cwd is null ? CargoWork : Path.Combine(CargoWork, cwd), full);
+        var ferry = _sandbox.FerryIn(cwd is null ? FerryWork : Path.Combine(FerryWork, cwd), full);
+        var label = string.Join(' ', full.Select(a => a.Contains(' ') || a.Length == 0 ? $"'{a}'" : a));
+        var problems = new List<string>();
+        if (cargo.ExitCode != ferry.ExitCode)
+        {
+            problems.Add($"exit code: cargo {cargo.ExitCode}, ferry {ferry.ExitCode}");
+        }
+
+        if (cargo.ExitCode == 0 && ferry.ExitCode == 0)
+        {
+            var cargoJson = Parse(Normalize(cargo.Stdout, CargoWork, _cargoTemp));
+            var ferryJson = Parse(Normalize(ferry.Stdout, FerryWork, _ferryTemp));
+            Nodes += cargoJson?["resolve"]?["nodes"]?.AsArray().Count ?? 0;
+            if (!JsonNode.DeepEquals(cargoJson, ferryJson))
+            {
+                problems.Add($"stdout differs:\n{JsonDifference(cargoJson, ferryJson)}");
+            }
+        }
+
+        var cargoErr = SortDownloads(Redactions.CargoToFerry(Normalize(cargo.Stderr, CargoWork, _cargoTemp)));
+        var ferryErr = SortDownloads(Redactions.CargoToFerry(Normalize(ferry.Stderr, FerryWork, _ferryTemp)));
+        if ((CompareStderrOnSuccess || cargo.ExitCode != 0 || ferry.ExitCode != 0) && cargoErr != ferryErr)
+        {
+            problems.Add($"stderr differs:\n--- cargo\n{cargoErr}--- ferry\n{ferryErr}");
+        }
+
+        var cargoLock = ReadLock(CargoWork);
+        var ferryLock = ReadLock(FerryWork);
+        if (cargoLock != ferryLock)
+        {
+            problems.Add($"Cargo.lock differs:\n--- cargo\n{cargoLock}--- ferry\n{ferryLock}");
+        }
+
+        if (problems.Count > 0)
+        {
+            Failed++;
+            _failures.Append("=== ").Append(label).Append('\n');
+            foreach (var problem in problems)
+            {
+                _failures.Append(problem).Append('\n');
+            }
+        }
+    }
+
+    /// <summary>Runs any command in both copies and compares exit code, stdout and stderr as text (with the paths redacted).</summary>
+    public void RunText(IReadOnlyList<string> args)
+    {
+        Runs++;
+        var cargo = _sandbox.CargoIn(CargoWork, [.. args]);
+        var ferry = _sandbox.FerryIn(FerryWork, [.. args]);
+        var cargoText = $"exit {cargo.ExitCode}\n--- stdout\n{Normalize(cargo.Stdout, CargoWork, _cargoTemp)}--- stderr\n{Redactions.CargoToFerry(Normalize(cargo.Stderr, CargoWork, _cargoTemp))}";
+        var ferryText = $"exit {ferry.ExitCode}\n--- stdout\n{Normalize(ferry.Stdout, FerryWork, _ferryTemp)}--- stderr\n{Redactions.CargoToFerry(Normalize(ferry.Stderr, FerryWork, _ferryTemp))}";
+        if (cargoText != ferryText)
+        {
+            Failed++;
+            _failures.Append("=== ").Append(string.Join(' ', args)).Append("\n--- cargo\n").Append(cargoText).Append("\n--- ferry\n").Append(ferryText).Append('\n');
+        }
+    }
+
+    private static JsonNode? Parse(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (JsonException error)
+        {
+            return JsonValue.Create($"not JSON ({error.Message}): {text}");
+        }
+    }
+
+    /// <summary>The first place the two values differ, with both sides, so a failure is readable.</summary>
+    private static string JsonDifference(JsonNode? expected, JsonNode? actual, string path = "$")
+    {
+        if (expected is JsonObject a && actual is JsonObject b)
+        {
+            foreach (var key in a.Select(p => p.Key).Union(b.Select(p => p.Key)))
+            {
+                if (!JsonNode.DeepEquals(a[key], b[key]))
+                {
+                    return JsonDifference(a[key], b[key], $"{path}.{key}");
+                }
+            }
+        }
+        else if (expected is JsonArray x && actual is JsonArray y && x.Count == y.Count)
+        {
+            for (var i = 0; i < x.Count; i++)
+            {
+                if (!JsonNode.DeepEquals(x[i], y[i]))
+                {
+                    return JsonDifference(x[i], y[i], $"{path}[{i}]");
+                }
+            }
+        }
+
+        var options = new JsonSerializerOptions { WriteIndented = true };
+        return $"at {path}\n--- cargo\n{expected?.ToJsonString(options)}\n--- ferry\n{actual?.ToJsonString(options)}\n";
+    }
+
+    private string Normalize(string text, string work, string temp)
+    {
+        // CARGO_HOME first: its directory name starts like the cargo copy's.
+        text = text.Replace(_sandbox.CargoHome, "[CARGO_HOME]", StringComparison.Ordinal);
+        text = Redactions.Apply(text.Replace(work, "[ROOT]", StringComparison.Ordinal).Replace(temp, "[TEMP]", StringComparison.Ordinal), _sandbox);
+        return ExtractionDirectory().Replace(text, "registry/src/[REGISTRY]/");
+    }
+
+    /// <summary>Sorts each run of <c>Downloaded</c> lines: downloads finish in any order.</summary>
+    private static string SortDownloads(string text)
+    {
+        var lines = text.Split('\n');
+        for (var start = 0; start < lines.Length; start++)
+        {
+            var end = start;
+            while (end < lines.Length && lines[end].StartsWith("  Downloaded ", StringComparison.Ordinal))
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(lines, start, end - start, StringComparer.Ordinal);
+            }
+
+            start = end;
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    private static string? ReadLock(string work)
+    {
+        var path = Path.Combine(work, "Cargo.lock");
+        return File.Exists(path) ? File.ReadAllText(path) : null;
+    }
+
+    [GeneratedRegex(@"registry/src/[^/""]+/")]
+    private static partial Regex ExtractionDirectory();
+}

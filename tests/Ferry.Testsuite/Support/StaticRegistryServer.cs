@@ -10,7 +10,7 @@ namespace Ferry.Testsuite.Support;
 /// </summary>
 public sealed class StaticRegistryServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly string _root;
     private readonly CancellationTokenSource _stop = new();
     private int _requests;
@@ -18,9 +18,25 @@ public sealed class StaticRegistryServer : IDisposable
     public StaticRegistryServer(string root)
     {
         _root = root;
-        Port = FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
+        // HttpListener cannot bind port 0: a free port is probed first, and another test process
+        // may take it before Start; probe again then.
+        for (var attempt = 1; ; attempt++)
+        {
+            Port = FreePort();
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+            try
+            {
+                listener.Start();
+                _listener = listener;
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 10)
+            {
+                listener.Close();
+            }
+        }
+
         _ = Task.Run(Loop);
     }
 

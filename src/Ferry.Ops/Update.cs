@@ -67,7 +67,8 @@ public static class Update
                 else
                 {
                     toAvoid.Add(pid);
-                    sources.Add(pid.Source);
+                    // Cargo adds the source without its locked commit, so a git source fetches anew.
+                    sources.Add(options.Precise is null ? pid.Source.WithPrecise(null) : pid.Source);
                     if (options.Precise is { } preciseText)
                     {
                         precise = PreciseUpdate.For(pid, preciseText);

@@ -394,12 +394,20 @@ public sealed class PackageRegistry : IPackageQuery, IResolverDiagnostics, IDisp
         var registry = id.IsRegistry;
         if (_loadStates.TryGetValue(id, out var state) && _sources.ContainsKey(id))
         {
-            if (state.KindLocked || !state.PreciseLocked || state.PreciseLocked == lockedNamespace || !registry)
+            // A git source loaded at a locked commit is loaded again for another commit (or for
+            // none: the newest) unless fixed, as Cargo's `ensure_loaded` does.
+            if (!state.KindLocked && _sources[id] is Git.GitSource git && git.SourceId.Precise is { } loaded && loaded != id.Precise)
+            {
+                _sources.Remove(id);
+            }
+            else if (state.KindLocked || !state.PreciseLocked || state.PreciseLocked == lockedNamespace || !registry)
             {
                 return _sources[id];
             }
-
-            _sources.Remove(id);
+            else
+            {
+                _sources.Remove(id);
+            }
         }
 
         _loadStates[id] = (lockedNamespace && registry, lockKind);

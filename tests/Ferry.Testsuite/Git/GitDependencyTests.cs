@@ -1,0 +1,227 @@
+using Ferry.Testsuite.Support;
+
+namespace Ferry.Testsuite.Git;
+
+/// <summary>
+/// Git dependencies, differential against cargo: repositories made by the test with the git CLI
+/// and served as <c>file://</c> URLs; cargo and ferry share the sandbox's CARGO_HOME (their git
+/// directories differ by hash) and each starts from the same Cargo.lock. Lockfiles must be
+/// identical byte for byte and the status output identical after path redaction.
+/// </summary>
+public sealed class GitDependencyTests
+{
+    [Theory]
+    [InlineData("default")]
+    [InlineData("branch")]
+    [InlineData("tag")]
+    [InlineData("rev-short")]
+    [InlineData("rev-full")]
+    public void ReferenceKindsLockLikeCargo(string kind)
+    {
+        using var sandbox = new Sandbox();
+        var repo = GitRepo.Create(sandbox, "foo");
+        repo.Package(string.Empty, "foo", value: "1");
+        var first = repo.Commit("one");
+        repo.Git("tag", "-a", "v1", "-m", "version one");
+        repo.Git("checkout", "--quiet", "-b", "dev");
+        repo.Package(string.Empty, "foo", value: "2");
+        repo.Commit("dev work");
+        repo.Git("checkout", "--quiet", "main");
+        repo.Package(string.Empty, "foo", value: "3");
+        repo.Commit("three");
+        var spec = kind switch
+        {
+            "branch" => ", branch = \"dev\"",
+            "tag" => ", tag = \"v1\"",
+            "rev-short" => $", rev = \"{first[..10]}\"",
+            "rev-full" => $", rev = \"{first}\"",
+            _ => string.Empty,
+        };
+        App(sandbox, $"foo = {{ git = \"{repo.Url}\"{spec} }}\n");
+
+        Differential.Same(sandbox, null, "generate-lockfile");
+        var locked = File.ReadAllText(sandbox.Path("Cargo.lock"));
+        Assert.Contains("source = \"git+" + repo.Url, locked, StringComparison.Ordinal);
+
+        // With the lockfile: no fetch (the commit is in the database), same tree.
+        Differential.Same(sandbox, locked, "fetch");
+        Differential.Same(sandbox, locked, "tree");
+    }
+
+    [Fact]
+    public void LockedCommitStaysAndUpdateMovesLikeCargo()
+    {
+        using var sandbox = new Sandbox();
+        var repo = GitRepo.Create(sandbox, "foo");
+        repo.Package(string.Empty, "foo", value: "1");
+        repo.Commit("one");
+        App(sandbox, $"foo = {{ git = \"{repo.Url}\" }}\n");
+        Differential.Same(sandbox, null, "generate-lockfile");
+        var old = File.ReadAllText(sandbox.Path("Cargo.lock"));
+
+        repo.Package(string.Empty, "foo", value: "2");
+        var second = repo.Commit("two");
+
+        // A locked git dependency stays at its commit.
+        var fetched = Differential.Same(sandbox, old, "fetch");
+        Assert.Equal(old, fetched);
+
+        var updatedOne = Differential.Same(sandbox, old, "update", "-p", "foo");
+        Assert.Contains(second, updatedOne, StringComparison.Ordinal);
+        Differential.Same(sandbox, old, "update");
+
+        // Nothing new: cargo still fetches and locks nothing.
+        Differential.Same(sandbox, updatedOne, "update", "-p", "foo");
+    }
+
+    [Fact]
+    public void OfflineUsesTheDatabaseLikeCargo()
+    {
+        using var sandbox = new Sandbox();
+        var repo = GitRepo.Create(sandbox, "foo");
+        repo.Package(string.Empty, "foo");
+        repo.Commit("one");
+        repo.Git("branch", "stable");
+        App(sandbox, $"foo = {{ git = \"{repo.Url}\", branch = \"stable\" }}\n");
+        Differential.Same(sandbox, null, "generate-lockfile");
+        var locked = File.ReadAllText(sandbox.Path("Cargo.lock"));
+
+        repo.Package(string.Empty, "foo", value: "2");
+        repo.Commit("two");
+        repo.Git("branch", "--force", "stable");
+
+        // Offline: the branch as the database last saw it, no fetch.
+        Differential.Same(sandbox, null, "generate-lockfile", "--offline");
+        Assert.Equal(locked, File.ReadAllText(sandbox.Path("Cargo.lock")));
+        Differential.Same(sandbox, locked, "tree", "--offline");
+
+        // Nothing fetched yet: offline fails as in cargo.
+        Directory.Delete(Path.Combine(sandbox.CargoHome, "git"), recursive: true);
+        Differential.Same(sandbox, null, "generate-lockfile", "--offline");
+        Differential.Same(sandbox, locked, "fetch", "--offline");
+    }
+
+    [Fact]
+    public void WorkspaceInsideTheRepositoryLikeCargo()
+    {
+        using var sandbox = new Sandbox();
+        var repo = GitRepo.Create(sandbox, "monorepo");
+        repo.File("Cargo.toml", "[workspace]\nmembers = [\"crates/*\"]\nresolver = \"2\"\n\n[workspace.package]\nversion = \"0.3.0\"\nedition = \"2021\"\n");
+        repo.File("crates/alpha/Cargo.toml", "[package]\nname = \"alpha\"\nversion.workspace = true\nedition.workspace = true\n\n[dependencies]\nbeta = { path = \"../beta\" }\n");
+        repo.File("crates/alpha/src/lib.rs", "pub fn value() -> u32 { beta::VALUE + 1 }\n");
+        repo.Package("crates/beta", "beta", version: "0.3.0", value: "41");
+        repo.Package("crates/gamma", "gamma", version: "0.3.0");
+
+        // Not packages of the repository for cargo: hidden directories and a package's target directory.
+        repo.Package(".hidden/alpha", "alpha", version: "9.0.0");
+        repo.Package("crates/gamma/target/package/alpha", "alpha", version: "8.0.0");
+        repo.Commit("workspace");
+        App(sandbox, $"alpha = {{ git = \"{repo.Url}\" }}\nbeta = {{ git = \"{repo.Url}\" }}\n");
+
+        Differential.Same(sandbox, null, "generate-lockfile");
+        var locked = File.ReadAllText(sandbox.Path("Cargo.lock"));
+        Assert.Contains("name = \"alpha\"\nversion = \"0.3.0\"", locked, StringComparison.Ordinal);
+        Differential.Same(sandbox, locked, "tree");
+    }
+
+    [Theory]
+    [InlineData("branch = \"missing\"")]
+    [InlineData("tag = \"missing\"")]
+    [InlineData("rev = \"deadbeef\"")]
+    [InlineData("rev = \"0123456789012345678901234567890123456789\"")]
+    [InlineData("package = \"nothere\"")]
+    public void BadReferencesFailLikeCargo(string spec)
+    {
+        using var sandbox = new Sandbox();
+        var repo = GitRepo.Create(sandbox, "foo");
+        repo.Package(string.Empty, "foo");
+        repo.Commit("one");
+        App(sandbox, $"foo = {{ git = \"{repo.Url}\", {spec} }}\n");
+        Differential.Same(sandbox, null, "generate-lockfile");
+    }
+
+    [Fact]
+    public void NotARepositoryFails()
+    {
+        using var sandbox = new Sandbox();
+        App(sandbox, $"foo = {{ git = \"file://{sandbox.RootDirectory}/nowhere\" }}\n");
+        var result = sandbox.Ferry("generate-lockfile");
+        Assert.Equal(101, result.ExitCode);
+        var stderr = Redactions.Apply(result.Stderr, sandbox);
+        Assert.StartsWith(
+            $"    Updating git repository `file://{sandbox.RootDirectory}/nowhere`\nerror: failed to get `foo` as a dependency of package `app v0.1.0 ([ROOT])`\n\nCaused by:\n  failed to load source for dependency `foo`\n\nCaused by:\n  unable to update file://{sandbox.RootDirectory}/nowhere\n\nCaused by:\n  failed to clone into: [CARGO_HOME]/git/db/nowhere-",
+            stderr,
+            StringComparison.Ordinal);
+        Assert.False(File.Exists(sandbox.Path("Cargo.lock")));
+    }
+
+    [Fact]
+    public void SubmodulesAreCheckedOutAndTheProgramRunsLikeCargo()
+    {
+        using var sandbox = new Sandbox();
+        var sub = GitRepo.Create(sandbox, "generated");
+        sub.File("greeting.rs", "pub fn greeting() -> &'static str { \"hello from a submodule\" }\n");
+        sub.Commit("greeting");
+        var repo = GitRepo.Create(sandbox, "greet");
+        repo.Package(string.Empty, "greet");
+        repo.File("src/lib.rs", "include!(\"../third_party/greeting.rs\");\n");
+        repo.Git("submodule", "add", "--quiet", sub.Url, "third_party");
+        repo.Commit("with submodule");
+        App(sandbox, $"greet = {{ git = \"{repo.Url}\" }}\n");
+        sandbox.File("src/main.rs", "fn main() { println!(\"{}\", greet::greeting()); }\n");
+
+        var cargo = sandbox.Cargo("run");
+        var cargoLock = File.ReadAllText(sandbox.Path("Cargo.lock"));
+        File.Delete(sandbox.Path("Cargo.lock"));
+        Directory.Delete(sandbox.Path("target"), recursive: true);
+        Directory.Delete(Path.Combine(sandbox.CargoHome, "git"), recursive: true);
+        var ferry = sandbox.Ferry("run");
+        Assert.True(ferry.ExitCode == 0, ferry.ToString());
+        Assert.Equal(0, cargo.ExitCode);
+        Assert.Equal("hello from a submodule\n", ferry.Stdout);
+        Assert.Equal(cargo.Stdout, ferry.Stdout);
+        Assert.Equal(cargoLock, File.ReadAllText(sandbox.Path("Cargo.lock")));
+        Assert.Equal(Normalize(cargo.Stderr, sandbox), Normalize(ferry.Stderr, sandbox));
+
+        // The checkout is complete: ready markers in it and in the submodule.
+        var checkouts = Path.Combine(sandbox.CargoHome, "git", "checkouts");
+        var ours = Directory.GetDirectories(Directory.GetDirectories(checkouts, "greet-*").Single()).Single();
+        Assert.True(File.Exists(Path.Combine(ours, "third_party", "greeting.rs")));
+        Assert.True(File.Exists(Path.Combine(ours, ".cargo-ok")));
+        Assert.True(File.Exists(Path.Combine(ours, "third_party", ".cargo-ok")));
+    }
+
+    [Fact]
+    public void InterruptedCheckoutIsRedone()
+    {
+        using var sandbox = new Sandbox();
+        var repo = GitRepo.Create(sandbox, "foo");
+        repo.Package(string.Empty, "foo");
+        repo.Commit("one");
+        App(sandbox, $"foo = {{ git = \"{repo.Url}\" }}\n");
+        Assert.Equal(0, sandbox.Ferry("fetch").ExitCode);
+        var checkout = Directory.GetDirectories(Directory.GetDirectories(Path.Combine(sandbox.CargoHome, "git", "checkouts")).Single()).Single();
+        var marker = Path.Combine(checkout, ".cargo-ok");
+        Assert.True(File.Exists(marker));
+
+        // What a killed checkout leaves: files, no marker.
+        File.Delete(marker);
+        File.Delete(Path.Combine(checkout, "src", "lib.rs"));
+        File.WriteAllText(Path.Combine(checkout, "half-written"), string.Empty);
+        var again = sandbox.Ferry("fetch");
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Equal(string.Empty, again.Stderr);
+        Assert.True(File.Exists(marker));
+        Assert.True(File.Exists(Path.Combine(checkout, "src", "lib.rs")));
+        Assert.False(File.Exists(Path.Combine(checkout, "half-written")));
+    }
+
+    private static void App(Sandbox sandbox, string dependencies)
+    {
+        sandbox.File("Cargo.toml", $"[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\n{dependencies}");
+        sandbox.File("src/main.rs", "fn main() {}\n");
+    }
+
+    private static string Normalize(string stderr, Sandbox sandbox) =>
+        Redactions.CargoToFerry(Redactions.Apply(stderr, sandbox));
+}

@@ -216,6 +216,62 @@ public sealed class GitDependencyTests
         Assert.False(File.Exists(Path.Combine(checkout, "half-written")));
     }
 
+    [Fact]
+    public void PatchedGitRepositoryLikeCargo()
+    {
+        using var sandbox = new Sandbox();
+        var upstream = GitRepo.Create(sandbox, "upstream");
+        upstream.Package(string.Empty, "foo", value: "1");
+        upstream.Commit("upstream");
+        var fork = GitRepo.Create(sandbox, "fork");
+        fork.Package(string.Empty, "foo", value: "2");
+        fork.Commit("fork");
+        sandbox.File("local/foo/Cargo.toml", "[package]\nname = \"foo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n");
+        sandbox.File("local/foo/src/lib.rs", "pub const VALUE: u32 = 3;\n");
+        sandbox.File("src/main.rs", "fn main() { println!(\"{}\", foo::VALUE); }\n");
+
+        // A git repository patched by another one (a fork).
+        App(sandbox, $"foo = {{ git = \"{upstream.Url}\" }}\n\n[patch.\"{upstream.Url}\"]\nfoo = {{ git = \"{fork.Url}\" }}\n");
+        sandbox.File("src/main.rs", "fn main() { println!(\"{}\", foo::VALUE); }\n");
+        var forked = Differential.Same(sandbox, null, "generate-lockfile");
+        Assert.Contains(fork.Url, forked, StringComparison.Ordinal);
+        Assert.Equal("2\n", sandbox.Ferry("run", "--quiet").Stdout);
+
+        // ... and by a local path.
+        App(sandbox, $"foo = {{ git = \"{upstream.Url}\" }}\n\n[patch.\"{upstream.Url}\"]\nfoo = {{ path = \"local/foo\" }}\n");
+        sandbox.File("src/main.rs", "fn main() { println!(\"{}\", foo::VALUE); }\n");
+        Differential.Same(sandbox, null, "generate-lockfile");
+        Assert.Equal("3\n", sandbox.Ferry("run", "--quiet").Stdout);
+    }
+
+    [Fact]
+    public void VendoredGitPackageBuildsOffline()
+    {
+        using var sandbox = new Sandbox();
+        var repo = GitRepo.Create(sandbox, "foo");
+        repo.Package(string.Empty, "foo", value: "7");
+        repo.Commit("one");
+        App(sandbox, $"foo = {{ git = \"{repo.Url}\", branch = \"main\" }}\n");
+        sandbox.File("src/main.rs", "fn main() { println!(\"{}\", foo::VALUE); }\n");
+        var cargo = sandbox.Cargo("vendor");
+        Assert.True(cargo.ExitCode == 0, cargo.ToString());
+        Directory.Delete(sandbox.Path("vendor"), recursive: true);
+        var ferry = sandbox.Ferry("vendor");
+        Assert.True(ferry.ExitCode == 0, ferry.ToString());
+        Assert.Equal(cargo.Stdout, ferry.Stdout);
+        Assert.Contains($"[source.\"git+{repo.Url}?branch=main\"]\ngit = \"{repo.Url}\"\nbranch = \"main\"\nreplace-with = \"vendored-sources\"", ferry.Stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(sandbox.Path("vendor", "foo", "src", "lib.rs")));
+        Assert.False(File.Exists(sandbox.Path("vendor", "foo", ".cargo-ok")));
+
+        // The vendored copy serves the git dependency with no git directory at all.
+        sandbox.File(".cargo/config.toml", ferry.Stdout);
+        Directory.Delete(Path.Combine(sandbox.CargoHome, "git"), recursive: true);
+        var run = sandbox.Ferry("run", "--offline", "--quiet");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("7\n", run.Stdout);
+        Assert.False(Directory.Exists(Path.Combine(sandbox.CargoHome, "git")));
+    }
+
     private static void App(Sandbox sandbox, string dependencies)
     {
         sandbox.File("Cargo.toml", $"[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\n{dependencies}");

@@ -38,8 +38,8 @@ namespace Ferry.Sources;
 /// resolver's <c>failed to get `x` as a dependency of ...</c> lands on top, as in Cargo.
 /// </para>
 /// <para>
-/// Path overrides (<c>paths</c> in config) are not supported yet; git sources fail with a clear
-/// error when a dependency needs one.
+/// Path overrides (<c>paths</c> in config) are not supported yet. Git sources are fetched and
+/// checked out when first needed (<see cref="Git.GitSource"/>, <c>docs/git.md</c>).
 /// </para>
 /// </remarks>
 public sealed class PackageRegistry : IPackageQuery, IResolverDiagnostics, IDisposable

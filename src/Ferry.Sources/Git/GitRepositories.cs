@@ -2,6 +2,7 @@ using Ferry.Core.Configuration;
 using Ferry.Core.Identity;
 using Ferry.Core.Urls;
 using Ferry.Util.Diagnostics;
+using Ferry.Util.IO;
 
 namespace Ferry.Sources.Git;
 
@@ -98,6 +99,22 @@ internal sealed class GitRepositories
         Git.Check(destination, "reset", "--hard", "--quiet", commit);
         UpdateSubmodules(destination, remoteUrl);
         File.WriteAllBytes(Path.Combine(destination, ReadyMarker), []);
+    }
+
+    /// <summary>Locks <c>$CARGO_HOME/git</c> for this process (a kernel lock: released if the process dies).</summary>
+    public IDisposable Lock()
+    {
+        Directory.CreateDirectory(Paths.Root);
+        var path = Path.Combine(Paths.Root, ".ferry-lock");
+        try
+        {
+            return FileLock.AcquireAsync(path, () => _gctx.Shell.StatusWarn("Blocking", "waiting for file lock on git directory"), CancellationToken.None)
+                .GetAwaiter().GetResult();
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new FerryException($"failed to open: {path}", IoErrors.Describe(error, path));
+        }
     }
 
     public static bool IsFullCommit(string text) => text.Length == 40 && text.All(char.IsAsciiHexDigit);

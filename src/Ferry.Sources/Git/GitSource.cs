@@ -47,6 +47,8 @@ internal sealed class GitSource : ISource
             return;
         }
 
+        // One process at a time fetches and checks out (Cargo holds its package cache lock here).
+        using var directoryLock = _repositories.Lock();
         var (database, commit) = _repositories.FetchDatabase(SourceId, isSubmodule: false);
         var shortId = database.ShortId(commit);
         var checkout = _repositories.Paths.Checkout(SourceId, shortId);

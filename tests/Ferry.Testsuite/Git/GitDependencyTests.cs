@@ -54,7 +54,7 @@ public sealed class GitDependencyTests
         using var sandbox = new Sandbox();
         var repo = GitRepo.Create(sandbox, "foo");
         repo.Package(string.Empty, "foo", value: "1");
-        repo.Commit("one");
+        var first = repo.Commit("one");
         App(sandbox, $"foo = {{ git = \"{repo.Url}\" }}\n");
         Differential.Same(sandbox, null, "generate-lockfile");
         var old = File.ReadAllText(sandbox.Path("Cargo.lock"));
@@ -72,6 +72,10 @@ public sealed class GitDependencyTests
 
         // Nothing new: cargo still fetches and locks nothing.
         Differential.Same(sandbox, updatedOne, "update", "-p", "foo");
+
+        // Back to the first commit, by a short and by a full hash.
+        Differential.Same(sandbox, updatedOne, "update", "-p", "foo", "--precise", first[..8]);
+        Differential.Same(sandbox, updatedOne, "update", "-p", "foo", "--precise", first);
     }
 
     [Fact]
@@ -122,6 +126,14 @@ public sealed class GitDependencyTests
         var locked = File.ReadAllText(sandbox.Path("Cargo.lock"));
         Assert.Contains("name = \"alpha\"\nversion = \"0.3.0\"", locked, StringComparison.Ordinal);
         Differential.Same(sandbox, locked, "tree");
+
+        // A path dependency inside the repository builds from the same checkout.
+        sandbox.File("src/main.rs", "fn main() { println!(\"{}\", alpha::value()); }\n");
+        var cargo = sandbox.Cargo("run", "--quiet");
+        var ferry = sandbox.Ferry("run", "--quiet");
+        Assert.True(ferry.ExitCode == 0, ferry.ToString());
+        Assert.Equal("42\n", cargo.Stdout);
+        Assert.Equal(cargo.Stdout, ferry.Stdout);
     }
 
     [Theory]

@@ -62,9 +62,12 @@ public sealed class GitDependencyTests
         repo.Package(string.Empty, "foo", value: "2");
         var second = repo.Commit("two");
 
-        // A locked git dependency stays at its commit.
+        // A locked git dependency stays at its commit, also when the database is fetched anew.
         var fetched = Differential.Same(sandbox, old, "fetch");
         Assert.Equal(old, fetched);
+        Directory.Delete(Path.Combine(sandbox.CargoHome, "git"), recursive: true);
+        Assert.Equal(old, Differential.Same(sandbox, old, "fetch"));
+        Assert.Equal(old, Differential.Same(sandbox, old, "tree"));
 
         var updatedOne = Differential.Same(sandbox, old, "update", "-p", "foo");
         Assert.Contains(second, updatedOne, StringComparison.Ordinal);
@@ -201,6 +204,28 @@ public sealed class GitDependencyTests
         Assert.True(File.Exists(Path.Combine(ours, "third_party", "greeting.rs")));
         Assert.True(File.Exists(Path.Combine(ours, ".cargo-ok")));
         Assert.True(File.Exists(Path.Combine(ours, "third_party", ".cargo-ok")));
+    }
+
+    [Fact]
+    public async Task ConcurrentProcessesShareTheGitDirectory()
+    {
+        using var sandbox = new Sandbox();
+        var repo = GitRepo.Create(sandbox, "foo");
+        repo.Package(string.Empty, "foo");
+        repo.Commit("one");
+        App(sandbox, $"foo = {{ git = \"{repo.Url}\" }}\n");
+        Assert.Equal(0, sandbox.Ferry("generate-lockfile").ExitCode);
+        Directory.Delete(Path.Combine(sandbox.CargoHome, "git"), recursive: true);
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => sandbox.Ferry("fetch"))));
+        foreach (var run in runs)
+        {
+            Assert.True(run.ExitCode == 0, run.ToString());
+        }
+
+        var checkout = Directory.GetDirectories(Directory.GetDirectories(Path.Combine(sandbox.CargoHome, "git", "checkouts")).Single()).Single();
+        Assert.True(File.Exists(Path.Combine(checkout, ".cargo-ok")));
+        Assert.True(File.Exists(Path.Combine(checkout, "src", "lib.rs")));
     }
 
     [Fact]

@@ -122,12 +122,19 @@ public sealed class GitDependencyTests
         // Not packages of the repository for cargo: hidden directories and a package's target directory.
         repo.Package(".hidden/alpha", "alpha", version: "9.0.0");
         repo.Package("crates/gamma/target/package/alpha", "alpha", version: "8.0.0");
+
+        // A nested workspace of its own (excluded from the outer one): its member inherits from it.
+        repo.File("Cargo.toml", "[workspace]\nmembers = [\"crates/*\"]\nexclude = [\"tools\"]\nresolver = \"2\"\n\n[workspace.package]\nversion = \"0.3.0\"\nedition = \"2021\"\n");
+        repo.File("tools/Cargo.toml", "[workspace]\nmembers = [\"helper\"]\n\n[workspace.package]\nversion = \"5.0.0\"\n");
+        repo.File("tools/helper/Cargo.toml", "[package]\nname = \"helper\"\nversion.workspace = true\nedition = \"2021\"\n");
+        repo.File("tools/helper/src/lib.rs", string.Empty);
         repo.Commit("workspace");
-        App(sandbox, $"alpha = {{ git = \"{repo.Url}\" }}\nbeta = {{ git = \"{repo.Url}\" }}\n");
+        App(sandbox, $"alpha = {{ git = \"{repo.Url}\" }}\nbeta = {{ git = \"{repo.Url}\" }}\nhelper = {{ git = \"{repo.Url}\" }}\n");
 
         Differential.Same(sandbox, null, "generate-lockfile");
         var locked = File.ReadAllText(sandbox.Path("Cargo.lock"));
         Assert.Contains("name = \"alpha\"\nversion = \"0.3.0\"", locked, StringComparison.Ordinal);
+        Assert.Contains("name = \"helper\"\nversion = \"5.0.0\"", locked, StringComparison.Ordinal);
         Differential.Same(sandbox, locked, "tree");
 
         // A path dependency inside the repository builds from the same checkout.

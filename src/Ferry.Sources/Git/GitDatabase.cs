@@ -13,6 +13,7 @@ internal sealed class GitDatabase
     private const string NotFound = "class=Reference (4); code=NotFound (-3)";
 
     private readonly GitCli _git;
+    private readonly Dictionary<string, string> _shortIds = new(StringComparer.Ordinal);
 
     private GitDatabase(GitCli git, string path)
     {
@@ -25,12 +26,10 @@ internal sealed class GitDatabase
     /// <summary>The database at <paramref name="path"/>, or null when there is none (or it is not a repository).</summary>
     public static GitDatabase? Open(GitCli git, string path)
     {
-        if (!File.Exists(System.IO.Path.Combine(path, "HEAD")))
-        {
-            return null;
-        }
-
-        return git.Run(path, "rev-parse", "--git-dir").ExitCode == 0 ? new GitDatabase(git, path) : null;
+        // No process for this: a broken database shows when it is used, and is fetched anew.
+        return File.Exists(System.IO.Path.Combine(path, "HEAD")) && Directory.Exists(System.IO.Path.Combine(path, "objects"))
+            ? new GitDatabase(git, path)
+            : null;
     }
 
     /// <summary>
@@ -62,11 +61,22 @@ internal sealed class GitDatabase
         return (database, database.Resolve(reference));
     }
 
-    public bool Contains(string commit) =>
-        _git.Run(Path, "cat-file", "-e", commit + "^{commit}").ExitCode == 0;
+    /// <summary>Whether the database has the commit; its short id is remembered on the way (one process for both).</summary>
+    public bool Contains(string commit)
+    {
+        var result = _git.Run(Path, "rev-parse", "--verify", "--quiet", "--short=7", "--end-of-options", commit + "^{commit}");
+        if (result.ExitCode != 0 || result.Stdout.Trim() is not { Length: >= 7 } shortId || !commit.StartsWith(shortId, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        _shortIds[commit] = shortId;
+        return true;
+    }
 
     /// <summary>The short form of a commit Cargo names checkouts by (7 hex digits unless ambiguous).</summary>
-    public string ShortId(string commit) => _git.Check(Path, "rev-parse", "--short=7", commit).Trim();
+    public string ShortId(string commit) =>
+        _shortIds.TryGetValue(commit, out var known) ? known : _git.Check(Path, "rev-parse", "--short=7", commit).Trim();
 
     /// <summary>Cargo's <c>resolve_ref</c>: the commit a reference names with what the database has, with libgit2's messages.</summary>
     public string Resolve(GitReference reference)

@@ -94,9 +94,10 @@ internal sealed class GitRepositories
             Directory.Delete(destination, recursive: true);
         }
 
-        Git.Check(parent, "clone", "--local", "--no-checkout", "--quiet", "--end-of-options", database.Path, destination);
-        Git.Check(destination, "config", "core.autocrlf", "false");
-        Git.Check(destination, "reset", "--hard", "--quiet", commit);
+        // Line endings as committed (Cargo sets core.autocrlf=false so vendored files hash the same);
+        // a detached HEAD holding the commit lets freshness be read from .git/HEAD with no process.
+        Git.Check(parent, "clone", "--local", "--no-checkout", "--quiet", "--config", "core.autocrlf=false", "--end-of-options", database.Path, destination);
+        Git.Check(destination, "checkout", "--quiet", "--force", "--detach", commit);
         UpdateSubmodules(destination, remoteUrl);
         File.WriteAllBytes(Path.Combine(destination, ReadyMarker), []);
     }
@@ -126,8 +127,14 @@ internal sealed class GitRepositories
             return false;
         }
 
-        var head = Git.Run(destination, "rev-parse", "--verify", "--quiet", "HEAD");
-        return head.ExitCode == 0 && head.Stdout.Trim() == commit;
+        try
+        {
+            return File.ReadAllText(Path.Combine(destination, ".git", "HEAD")).Trim() == commit;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Cargo's <c>update_submodules</c>: each submodule's commit from its own database, recursively.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Ferry.Core.Dependencies;
 using Ferry.Core.Identity;
 using Ferry.Core.Resolution;

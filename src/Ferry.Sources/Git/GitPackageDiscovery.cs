@@ -15,7 +15,8 @@ namespace Ferry.Sources.Git;
 /// </summary>
 internal static class GitPackageDiscovery
 {
-    public static List<(Summary Summary, string Root)> Read(string root, SourceId source, IPackageManifestReader reader)
+    /// <summary>The packages (first found wins) and Cargo's warnings for the duplicates skipped.</summary>
+    public static (List<(Summary Summary, string Root)> Packages, List<string> Warnings) Read(string root, SourceId source, IPackageManifestReader reader)
     {
         var found = new List<(Summary Summary, string Root)>();
         var visited = new HashSet<string>(StringComparer.Ordinal);
@@ -23,7 +24,7 @@ internal static class GitPackageDiscovery
         Walk(root, root, found, visited, errors, source, reader);
         if (found.Count > 0)
         {
-            return found;
+            return Deduplicate(found, reader);
         }
 
         if (errors.Count > 0)
@@ -138,16 +139,43 @@ internal static class GitPackageDiscovery
             }
         }
 
-        summary = summary with { Dependencies = dependencies.MoveToImmutable() };
-        if (!found.Exists(p => p.Summary.PackageId == summary.PackageId))
-        {
-            found.Add((summary, directory));
-        }
+        found.Add((summary with { Dependencies = dependencies.MoveToImmutable() }, directory));
 
         foreach (var path in nested)
         {
             ReadNested(Path.GetFullPath(path), found, visited, errors, source, reader);
         }
+    }
+
+    /// <summary>Cargo's <c>first_package</c>: the first of each id is used; the publishable others are named in a warning.</summary>
+    private static (List<(Summary Summary, string Root)> Packages, List<string> Warnings) Deduplicate(
+        List<(Summary Summary, string Root)> found,
+        IPackageManifestReader reader)
+    {
+        var packages = new List<(Summary Summary, string Root)>();
+        var warnings = new List<string>();
+        foreach (var group in found.GroupBy(p => p.Summary.PackageId))
+        {
+            var first = group.First();
+            packages.Add(first);
+            var ignored = group.Skip(1).Select(p => Path.Combine(p.Root, "Cargo.toml")).Where(reader.IsPublishable).ToList();
+            if (ignored.Count == 0)
+            {
+                continue;
+            }
+
+            var text = new System.Text.StringBuilder();
+            text.Append($"skipping duplicate package{(ignored.Count == 1 ? string.Empty : "s")} `{first.Summary.PackageId}`:\n");
+            foreach (var path in ignored)
+            {
+                text.Append($"  {path}\n");
+            }
+
+            text.Append($"in favor of {Path.Combine(first.Root, "Cargo.toml")}\n");
+            warnings.Add(text.ToString());
+        }
+
+        return (packages, warnings);
     }
 
     private static bool IsVirtual(FerryException error) =>

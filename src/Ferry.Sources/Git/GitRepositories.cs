@@ -27,6 +27,8 @@ internal sealed class GitRepositories
 
     public GitCli Git { get; }
 
+    public IShell Shell => _gctx.Shell;
+
     public GitPaths Paths { get; }
 
     private string? OfflineFlag => _gctx.Cli.Frozen ? "--frozen" : _gctx.Offline ? "--offline" : null;

@@ -16,6 +16,7 @@ internal sealed class GitSource : ISource
     private readonly GitRepositories _repositories;
     private readonly IPackageManifestReader _reader;
     private List<(Summary Summary, string Root)>? _packages;
+    private List<string> _warnings = [];
 
     public GitSource(SourceId sourceId, GitRepositories repositories, IPackageManifestReader reader)
     {
@@ -54,11 +55,18 @@ internal sealed class GitSource : ISource
         _repositories.CopyTo(database, commit, checkout, SourceId.Url);
         Commit = commit;
         CheckoutPath = checkout;
-        _packages = GitPackageDiscovery.Read(checkout, SourceId.WithPrecise(commit), _reader);
+        (_packages, _warnings) = GitPackageDiscovery.Read(checkout, SourceId.WithPrecise(commit), _reader);
     }
 
     public QueryResult Query(Dependency dependency)
     {
+        // Cargo warns about skipped duplicates on the first query of the source.
+        foreach (var warning in _warnings)
+        {
+            _repositories.Shell.Warn(warning);
+        }
+
+        _warnings = [];
         var result = new List<IndexSummary>();
         foreach (var (summary, _) in Packages)
         {

@@ -146,6 +146,53 @@ public sealed class GitDependencyTests
         Assert.Equal(cargo.Stdout, ferry.Stdout);
     }
 
+    [Fact]
+    public void DuplicatePackagesInTheRepositoryWarnLikeCargo()
+    {
+        using var sandbox = new Sandbox();
+        var repo = GitRepo.Create(sandbox, "dups");
+        repo.Package("a", "foo");
+        repo.Package("b", "foo");
+        repo.Package("c", "foo", extraManifest: "publish = false\n");
+        repo.Package("d", "bar");
+        repo.Package("e", "bar", extraManifest: "publish = false\n");
+        repo.Commit("duplicates");
+        App(sandbox, $"foo = {{ git = \"{repo.Url}\" }}\nbar = {{ git = \"{repo.Url}\" }}\n");
+
+        // The checkout directories' hashes are the tools' own.
+        var cargo = sandbox.Cargo("generate-lockfile");
+        var cargoLock = File.ReadAllText(sandbox.Path("Cargo.lock"));
+        File.Delete(sandbox.Path("Cargo.lock"));
+        var ferry = sandbox.Ferry("generate-lockfile");
+        Assert.Equal(0, cargo.ExitCode);
+        Assert.Equal(cargoLock, File.ReadAllText(sandbox.Path("Cargo.lock")));
+        Assert.Equal(Checkouts(Normalize(cargo.Stderr, sandbox)), Checkouts(Normalize(ferry.Stderr, sandbox)));
+        Assert.Contains("warning: skipping duplicate package `foo v0.1.0", ferry.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RepositoryWithoutPackagesFailsLikeCargo()
+    {
+        using var sandbox = new Sandbox();
+        var repo = GitRepo.Create(sandbox, "empty");
+        repo.File("README.md", "no packages here\n");
+        repo.File("broken/Cargo.toml", "[package\n");
+        repo.Commit("nothing");
+        App(sandbox, $"foo = {{ git = \"{repo.Url}\" }}\n");
+        var cargo = sandbox.Cargo("generate-lockfile");
+        var ferry = sandbox.Ferry("generate-lockfile");
+        Assert.Equal(101, cargo.ExitCode);
+        Assert.Equal(cargo.ExitCode, ferry.ExitCode);
+        Assert.Equal(Checkouts(Normalize(cargo.Stderr, sandbox)), Checkouts(Normalize(ferry.Stderr, sandbox)));
+
+        repo.Git("rm", "--quiet", "-r", "broken");
+        repo.Commit("really nothing");
+        cargo = sandbox.Cargo("generate-lockfile");
+        ferry = sandbox.Ferry("generate-lockfile");
+        Assert.Equal(101, ferry.ExitCode);
+        Assert.Equal(Checkouts(Normalize(cargo.Stderr, sandbox)), Checkouts(Normalize(ferry.Stderr, sandbox)));
+    }
+
     [Theory]
     [InlineData("branch = \"missing\"")]
     [InlineData("tag = \"missing\"")]
@@ -321,6 +368,9 @@ public sealed class GitDependencyTests
         sandbox.File("Cargo.toml", $"[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\n{dependencies}");
         sandbox.File("src/main.rs", "fn main() {}\n");
     }
+
+    private static string Checkouts(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, @"/git/checkouts/([^/]+)-[0-9a-f]{16}/", "/git/checkouts/$1-[HASH]/");
 
     private static string Normalize(string stderr, Sandbox sandbox) =>
         Redactions.CargoToFerry(Redactions.Apply(stderr, sandbox));

@@ -336,6 +336,30 @@ public sealed class GitDependencyTests
     }
 
     [Fact]
+    public void CratesIoPatchedWithAGitRepositoryLikeCargo()
+    {
+        using var sandbox = new Sandbox();
+        var repo = GitRepo.Create(sandbox, "foo");
+        repo.Package(string.Empty, "foo", value: "5");
+        repo.Commit("fixed foo");
+        var registryDir = Path.Combine(sandbox.RootDirectory, "registry");
+        using var server = new StaticRegistryServer(registryDir);
+        Directory.CreateDirectory(Path.Combine(registryDir, "index", "3", "f"));
+        File.WriteAllText(Path.Combine(registryDir, "index", "config.json"), $"{{\"dl\":\"{server.BaseUrl}/api/v1/crates\"}}");
+        File.WriteAllText(
+            Path.Combine(registryDir, "index", "3", "f", "foo"),
+            "{\"name\":\"foo\",\"vers\":\"0.1.0\",\"deps\":[],\"cksum\":\"" + new string('a', 64) + "\",\"features\":{},\"yanked\":false}\n");
+        File.WriteAllText(Path.Combine(sandbox.CargoHome, "config.toml"), server.CargoConfig);
+        App(sandbox, $"foo = \"0.1\"\n\n[patch.crates-io]\nfoo = {{ git = \"{repo.Url}\" }}\n");
+        sandbox.File("src/main.rs", "fn main() { println!(\"{}\", foo::VALUE); }\n");
+
+        var locked = Differential.Same(sandbox, null, "generate-lockfile");
+        Assert.Contains($"source = \"git+{repo.Url}#", locked, StringComparison.Ordinal);
+        Differential.Same(sandbox, locked, "tree");
+        Assert.Equal("5\n", sandbox.Ferry("run", "--quiet").Stdout);
+    }
+
+    [Fact]
     public void VendoredGitPackageBuildsOffline()
     {
         using var sandbox = new Sandbox();

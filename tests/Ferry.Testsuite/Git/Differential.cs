@@ -6,7 +6,10 @@ namespace Ferry.Testsuite.Git;
 internal static class Differential
 {
     /// <summary>Returns the lockfile both left (empty when none), after asserting exit codes, stderr and lockfiles agree.</summary>
-    public static string Same(Sandbox sandbox, string? lockBefore, params string[] args)
+    public static string Same(Sandbox sandbox, string? lockBefore, params string[] args) => SameWithOutput(sandbox, lockBefore, args).Lock;
+
+    /// <summary>As <see cref="Same"/>, also returning ferry's redacted stderr.</summary>
+    public static (string Lock, string Stderr) SameWithOutput(Sandbox sandbox, string? lockBefore, params string[] args)
     {
         var cargo = Run(sandbox, lockBefore, cargo: true, args);
         var ferry = Run(sandbox, lockBefore, cargo: false, args);
@@ -18,7 +21,7 @@ internal static class Differential
             $"`{command}`: cargo exit {cargo.Result.ExitCode}, ferry exit {ferry.Result.ExitCode}\n--- cargo\n{expected}--- ferry\n{actual}");
         Assert.Equal(cargo.Result.Stdout, ferry.Result.Stdout);
         Assert.Equal(cargo.Lock, ferry.Lock);
-        return ferry.Lock;
+        return (ferry.Lock, actual);
     }
 
     private static (CommandResult Result, string Lock) Run(Sandbox sandbox, string? lockBefore, bool cargo, string[] args)

@@ -283,6 +283,39 @@ public sealed class GitDependencyTests
     }
 
     [Fact]
+    public void NestedAndSkippedSubmodulesLikeCargo()
+    {
+        using var sandbox = new Sandbox();
+        var leaf = GitRepo.Create(sandbox, "leaf");
+        leaf.File("leaf.txt", "leaf\n");
+        leaf.Commit("leaf");
+        var middle = GitRepo.Create(sandbox, "middle");
+        middle.File("middle.txt", "middle\n");
+        middle.Git("submodule", "add", "--quiet", leaf.Url, "leaf");
+        middle.Commit("middle");
+        var skipped = GitRepo.Create(sandbox, "skipped");
+        skipped.File("skipped.txt", "skipped\n");
+        skipped.Commit("skipped");
+        var repo = GitRepo.Create(sandbox, "top");
+        repo.Package(string.Empty, "top");
+        repo.Git("submodule", "add", "--quiet", middle.Url, "deps/middle");
+        repo.Git("submodule", "add", "--quiet", skipped.Url, "deps/skipped");
+        repo.Git("config", "--file", ".gitmodules", "submodule.deps/skipped.update", "none");
+        repo.Commit("top");
+        App(sandbox, $"top = {{ git = \"{repo.Url}\" }}\n");
+
+        var (locked, stderr) = Differential.SameWithOutput(sandbox, null, "generate-lockfile");
+        Assert.Contains($"    Updating git submodule `{leaf.Url}`\n", stderr, StringComparison.Ordinal);
+        Assert.Contains($"    Skipping git submodule `{skipped.Url}` due to update strategy in .gitmodules\n", stderr, StringComparison.Ordinal);
+        Differential.Same(sandbox, locked, "fetch");
+        var ours = Ferry.Sources.Git.GitPaths.Ident(
+            Ferry.Core.Identity.SourceId.ForGit(Ferry.Core.Urls.Url.Parse(repo.Url), Ferry.Core.Identity.GitReference.DefaultBranch));
+        var checkout = Directory.GetDirectories(Path.Combine(sandbox.CargoHome, "git", "checkouts", ours)).Single();
+        Assert.Equal("leaf\n", File.ReadAllText(Path.Combine(checkout, "deps", "middle", "leaf", "leaf.txt")));
+        Assert.False(File.Exists(Path.Combine(checkout, "deps", "skipped", "skipped.txt")));
+    }
+
+    [Fact]
     public void InterruptedCheckoutIsRedone()
     {
         using var sandbox = new Sandbox();

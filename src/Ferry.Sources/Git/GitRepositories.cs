@@ -196,6 +196,13 @@ internal sealed class GitRepositories
             return;
         }
 
+        // A hostile .gitmodules must not make the checkout delete or write outside itself.
+        var destination = Path.GetFullPath(Path.Combine(checkout, subPath));
+        if (!destination.StartsWith(Path.GetFullPath(checkout) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new FerryException($"submodule `{name}` has a path outside the repository: `{subPath}`");
+        }
+
         var head = parts[2];
         var source = SourceId.ForGit(childUrl, GitReference.Rev(head)).WithPrecise(head);
         (GitDatabase Database, string Commit) fetched;
@@ -208,7 +215,7 @@ internal sealed class GitRepositories
             throw new FerryException($"failed to fetch submodule `{name}` from {childUrl}", error);
         }
 
-        CopyTo(fetched.Database, fetched.Commit, Path.GetFullPath(Path.Combine(checkout, subPath)), childUrl);
+        CopyTo(fetched.Database, fetched.Commit, destination, childUrl);
     }
 
     /// <summary>Cargo's <c>absolute_submodule_url</c>: <c>./x</c> and <c>../x</c> are relative to the parent's URL.</summary>

@@ -398,11 +398,14 @@ public sealed class GitDependencyTests
         using var sandbox = new Sandbox();
         var repo = GitRepo.Create(sandbox, "foo");
         repo.Package(string.Empty, "foo", value: "7");
+        repo.Package("crates/inner", "inner");
+        repo.File("data/table.txt", "1 2 3\n");
         repo.Commit("one");
         App(sandbox, $"foo = {{ git = \"{repo.Url}\", branch = \"main\" }}\n");
         sandbox.File("src/main.rs", "fn main() { println!(\"{}\", foo::VALUE); }\n");
         var cargo = sandbox.Cargo("vendor");
         Assert.True(cargo.ExitCode == 0, cargo.ToString());
+        var cargoFiles = Files(sandbox.Path("vendor"));
         Directory.Delete(sandbox.Path("vendor"), recursive: true);
         var ferry = sandbox.Ferry("vendor");
         Assert.True(ferry.ExitCode == 0, ferry.ToString());
@@ -410,6 +413,10 @@ public sealed class GitDependencyTests
         Assert.Contains($"[source.\"git+{repo.Url}?branch=main\"]\ngit = \"{repo.Url}\"\nbranch = \"main\"\nreplace-with = \"vendored-sources\"", ferry.Stdout, StringComparison.Ordinal);
         Assert.True(File.Exists(sandbox.Path("vendor", "foo", "src", "lib.rs")));
         Assert.False(File.Exists(sandbox.Path("vendor", "foo", ".cargo-ok")));
+
+        // The same files as cargo's (another package of the repository is not part of this one).
+        Assert.Equal(cargoFiles, Files(sandbox.Path("vendor")));
+        Assert.DoesNotContain("foo/crates/inner/Cargo.toml", cargoFiles);
 
         // The vendored copy serves the git dependency with no git directory at all.
         sandbox.File(".cargo/config.toml", ferry.Stdout);
@@ -425,6 +432,9 @@ public sealed class GitDependencyTests
         sandbox.File("Cargo.toml", $"[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\n{dependencies}");
         sandbox.File("src/main.rs", "fn main() {}\n");
     }
+
+    private static List<string> Files(string root) =>
+        [.. Directory.GetFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).Order(StringComparer.Ordinal)];
 
     private static string Checkouts(string text) =>
         System.Text.RegularExpressions.Regex.Replace(text, @"/git/checkouts/([^/]+)-[0-9a-f]{16}/", "/git/checkouts/$1-[HASH]/");

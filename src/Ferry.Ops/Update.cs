@@ -67,8 +67,10 @@ public static class Update
                 else
                 {
                     toAvoid.Add(pid);
-                    sources.Add(pid.Source);
-                    if (options.Precise is { } preciseText)
+                    // Cargo adds the source without its locked commit, so a git source fetches anew;
+                    // `--precise` for a git source is the commit (or revision) to move to.
+                    sources.Add(options.Precise is null ? pid.Source.WithPrecise(null) : pid.Source.IsGit ? pid.Source.WithPrecise(options.Precise) : pid.Source);
+                    if (options.Precise is { } preciseText && !pid.Source.IsGit)
                     {
                         precise = PreciseUpdate.For(pid, preciseText);
                     }

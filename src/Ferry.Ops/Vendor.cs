@@ -243,7 +243,7 @@ public static class Vendor
             }
             else
             {
-                files = VendorCopy.Copy(package.Root, destination);
+                files = VendorCopy.Copy(package.Root, destination, skipNestedPackages: package.Kind == PackageSourceKind.Git);
             }
 
             Util.IO.AtomicFile.WriteAllText(checksumFile, VendorCopy.ChecksumJson(files, checksum));

@@ -19,4 +19,11 @@ public interface IPackageManifestReader
     /// (<c>failed to read `.../Cargo.toml`</c>, parse errors).
     /// </summary>
     Summary ReadSummary(string manifestPath, SourceId sourceId);
+
+    /// <summary>
+    /// Whether the package may be published anywhere (<c>publish</c> unset or <c>true</c>): Cargo
+    /// names only such packages when it skips duplicates in a git repository. The manifest was
+    /// read by <see cref="ReadSummary"/> first.
+    /// </summary>
+    bool IsPublishable(string manifestPath) => true;
 }

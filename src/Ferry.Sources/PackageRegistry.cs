@@ -38,8 +38,8 @@ namespace Ferry.Sources;
 /// resolver's <c>failed to get `x` as a dependency of ...</c> lands on top, as in Cargo.
 /// </para>
 /// <para>
-/// Path overrides (<c>paths</c> in config) are not supported yet; git sources fail with a clear
-/// error when a dependency needs one.
+/// Path overrides (<c>paths</c> in config) are not supported yet. Git sources are fetched and
+/// checked out when first needed (<see cref="Git.GitSource"/>, <c>docs/git.md</c>).
 /// </para>
 /// </remarks>
 public sealed class PackageRegistry : IPackageQuery, IResolverDiagnostics, IDisposable
@@ -431,12 +431,20 @@ public sealed class PackageRegistry : IPackageQuery, IResolverDiagnostics, IDisp
         var registry = id.IsRegistry;
         if (_loadStates.TryGetValue(id, out var state) && _sources.ContainsKey(id))
         {
-            if (state.KindLocked || !state.PreciseLocked || state.PreciseLocked == lockedNamespace || !registry)
+            // A git source loaded at a locked commit is loaded again for another commit (or for
+            // none: the newest) unless fixed, as Cargo's `ensure_loaded` does.
+            if (!state.KindLocked && _sources[id] is Git.GitSource git && git.SourceId.Precise is { } loaded && loaded != id.Precise)
+            {
+                _sources.Remove(id);
+            }
+            else if (state.KindLocked || !state.PreciseLocked || state.PreciseLocked == lockedNamespace || !registry)
             {
                 return _sources[id];
             }
-
-            _sources.Remove(id);
+            else
+            {
+                _sources.Remove(id);
+            }
         }
 
         _loadStates[id] = (lockedNamespace && registry, lockKind);

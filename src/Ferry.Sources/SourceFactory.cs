@@ -1,4 +1,5 @@
 using Ferry.Core.Identity;
+using Ferry.Sources.Git;
 using Ferry.Sources.Http;
 using Ferry.Sources.Local;
 using Ferry.Sources.Registry;
@@ -16,6 +17,7 @@ internal sealed class SourceFactory : IDisposable
     private readonly IPackageManifestReader? _manifests;
     private readonly SourceOptions _options;
     private readonly Lazy<HttpSession> _http;
+    private readonly Lazy<GitRepositories> _git;
 
     public SourceFactory(SourceConfigMap config, IPackageManifestReader? manifests, SourceOptions options, SourceStatistics statistics)
     {
@@ -27,6 +29,7 @@ internal sealed class SourceFactory : IDisposable
         _http = new Lazy<HttpSession>(
             () => new HttpSession(HttpSettings.From(config.Context, options), config.Context.Shell, statistics),
             LazyThreadSafetyMode.ExecutionAndPublication);
+        _git = new Lazy<GitRepositories>(() => new GitRepositories(config.Context), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public SourceConfigMap Config { get; }
@@ -56,7 +59,12 @@ internal sealed class SourceFactory : IDisposable
                     $"git registry indexes are not supported yet ({actual.Url}); use the sparse protocol "
                     + (actual.IsCratesIo ? "(`registries.crates-io.protocol = \"sparse\"`, the default)" : "(a `sparse+` index URL)"));
             default:
-                throw new FerryException("git dependencies are not supported yet");
+                if (resolution.IsReplaced)
+                {
+                    throw new FerryException($"replacing {id} with the git repository {actual.Url} through `[source]` is not supported yet");
+                }
+
+                return new GitSource(id, _git.Value, _manifests ?? throw new FerryException("git dependencies need a manifest reader"));
         }
     }
 

@@ -341,7 +341,7 @@ internal static class CompileWorkspace
                 var manifest = workspace.Loaded.TryGetValue(path, out var loaded) && loaded is Manifest member ? member : loader.ReadPackage(path);
                 result[id] = new BuildPackage(manifest, memberPaths.Contains(manifest.ManifestPath));
             }
-            else if (id.Source.IsRegistry)
+            else if (id.Source.IsRegistry || id.Source.IsGit)
             {
                 remote.Add((id, resolve.Checksums.TryGetValue(id, out var checksum) ? checksum : null));
             }

@@ -22,4 +22,6 @@ internal sealed class ManifestSummaryReader : IPackageManifestReader
             ? summary
             : summary with { PackageId = new PackageId(summary.Name, summary.Version, sourceId) };
     }
+
+    public bool IsPublishable(string manifestPath) => _loader.ReadPackage(manifestPath).Publish is null;
 }

@@ -89,7 +89,11 @@ internal static class VendorCopy
     }
 
     /// <summary>Copies every file of <paramref name="source"/> Cargo would vendor (a package that is not a registry archive).</summary>
-    public static SortedDictionary<string, string> Copy(string source, string destination)
+    /// <param name="skipNestedPackages">
+    /// Leave out subdirectories holding their own <c>Cargo.toml</c> (Cargo's <c>list_files</c> for a
+    /// package in a git checkout: another package of the repository is not part of this one).
+    /// </param>
+    public static SortedDictionary<string, string> Copy(string source, string destination, bool skipNestedPackages = false)
     {
         var checksums = new SortedDictionary<string, string>(Comparer<string>.Create(JsonText.Utf8Compare));
         var pending = new Stack<string>();
@@ -112,6 +116,11 @@ internal static class VendorCopy
 
                 if (entry is DirectoryInfo)
                 {
+                    if (skipNestedPackages && File.Exists(Path.Combine(entry.FullName, "Cargo.toml")))
+                    {
+                        continue;
+                    }
+
                     if ((entry.Attributes & FileAttributes.ReparsePoint) == 0)
                     {
                         pending.Push(relative);

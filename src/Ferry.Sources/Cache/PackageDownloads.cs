@@ -95,6 +95,10 @@ internal sealed class PackageDownloads
                     var found = directory.Find(id) ?? throw new FerryException($"failed to find entry for `{id}` in directory source");
                     result[id] = new PackageSource(id, PackageSourceKind.Vendored, found.Directory, null, checksum);
                     break;
+                case Git.GitSource git:
+                    var root = git.Find(id) ?? throw new FerryException($"failed to find `{id}` in {git.Describe()}");
+                    result[id] = new PackageSource(id, PackageSourceKind.Git, root, null, null);
+                    break;
                 case IndexedRegistrySource registry:
                     work.Add((id, checksum ?? throw new FerryException($"package `{id}` has no checksum in the resolve; a registry package always has one"), registry));
                     break;

@@ -11,4 +11,7 @@ public enum PackageSourceKind
 
     /// <summary>A package of a <c>directory</c> source (vendored), checked against its <c>.cargo-checksum.json</c>.</summary>
     Vendored,
+
+    /// <summary>A package in a git dependency's checkout under <c>$CARGO_HOME/git/checkouts</c>.</summary>
+    Git,
 }

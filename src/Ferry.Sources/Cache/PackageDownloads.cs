@@ -186,9 +186,19 @@ internal sealed class PackageDownloads
         byte[]? bytes = null;
         var crateVerified = false;
         var reextract = false;
+        var stampFile = VerifiedStamp.PathFor(_layout, directory);
         await _work.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // Verified in full by an earlier run and untouched since (see VerifiedStamp).
+            if (_options.VerifyExtracted && CrateMarkers.IsComplete(directory) && VerifiedStamp.Matches(stampFile))
+            {
+                Finished();
+                return new PackageSource(id, PackageSourceKind.Registry, directory, crateFile, checksum);
+            }
+
+            VerifiedStamp.Delete(stampFile);
+            var captured = _options.VerifyExtracted && CrateMarkers.IsComplete(directory) ? VerifiedStamp.Capture(directory, crateFile) : null;
             if (sparse is not null)
             {
                 var cached = CrateFiles.Hash(crateFile);
@@ -212,6 +222,7 @@ internal sealed class PackageDownloads
                 {
                     if (sparse is null || crateVerified)
                     {
+                        VerifiedStamp.Save(stampFile, captured);
                         Finished();
                         return new PackageSource(id, PackageSourceKind.Registry, directory, crateFile, checksum);
                     }

@@ -2,6 +2,7 @@
 # build: ferry vs cargo in the same run, on tmpfs, medians of hyperfine runs.
 #   bench/build/run.sh [PROJECT...]     # default: medium large (../shared/registry/projects)
 #   RUNS=5 (no-op and touched runs), CLEAN_RUNS=$RUNS (clean builds; 1 or 2 for large saves time)
+#   MODES="clean no-op touched" (a subset skips the others), REUSE=1 keeps BENCH_DIR from a previous run
 # Per project and tool (each with its own CARGO_HOME, packages already downloaded, -j2):
 #   clean   - `build -j2` after `rm -rf target` (not timed)
 #   no-op   - `build -j2` with everything fresh
@@ -10,10 +11,15 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-shared="$(cd "$repo/../shared" && pwd)"
+# The team folder beside the repository (or beside the folder of worktrees).
+shared="$repo/../shared"; [ -d "$shared/registry" ] || shared="$repo/../../shared"
+shared="$(cd "$shared" && pwd)"
 ferry="$repo/artifacts/bin/ferry"
 # The toolchain's cargo itself, not the rustup proxy (which would add its own start-up to cargo's side).
 cargo="${CARGO:-$(rustup which cargo 2>/dev/null || echo "$HOME/.cargo/bin/cargo")}"
+# The same rustc for both, by path: the rustup proxy would honour rust-toolchain files inside
+# registry packages (dashmap 5.4 pins 1.59) when run without cargo's proxy around it.
+export RUSTC="${RUSTC:-$(rustup which rustc 2>/dev/null || echo rustc)}"
 projects=("$@")
 [ ${#projects[@]} -gt 0 ] || projects=(medium large)
 work="${BENCH_DIR:-/dev/shm/ferry-bench-build}"
@@ -21,11 +27,16 @@ runs="${RUNS:-5}"
 clean_runs="${CLEAN_RUNS:-$runs}"
 "$repo/ferry" --version >/dev/null   # build the release binary if needed
 
-rm -rf "$work" && mkdir -p "$work"
+modes=" ${MODES:-clean no-op touched} "
+[ "${REUSE:-0}" = 1 ] || rm -rf "$work"
+mkdir -p "$work"
+# A reused directory needs the same port: the registry's URL names its cache directories.
+want=0; [ -s "$work/port" ] && want=$(cat "$work/port")
+rm -f "$work/port"
 server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null || true; }
 trap cleanup EXIT
-python3 "$shared/registry/serve.py" /work/registry-out --port 0 --port-file "$work/port" >/dev/null 2>&1 &
+python3 "$shared/registry/serve.py" /work/registry-out --port "$want" --port-file "$work/port" >/dev/null 2>&1 &
 server=$!
 for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.05; done
 port=$(cat "$work/port")
@@ -47,30 +58,39 @@ PY
 results=()
 for project in "${projects[@]}"; do
     for tool in cargo ferry; do
-        cp -r "$shared/registry/projects/$project" "$work/$tool-$project"
+        [ -d "$work/$tool-$project" ] || cp -r "$shared/registry/projects/$project" "$work/$tool-$project"
     done
     run_cargo="env CARGO_HOME=$work/home-cargo $cargo build -j2 --manifest-path $work/cargo-$project/Cargo.toml"
     run_ferry="env CARGO_HOME=$work/home-ferry $ferry build -j2 --manifest-path $work/ferry-$project/Cargo.toml"
-    # Download and extract the packages (not timed), and check both tools build the same program.
-    $run_cargo -q
-    $run_ferry -q
+    # Download and extract the packages (not timed); both tools must lock the same graph.
+    (cd "$work/cargo-$project" && env CARGO_HOME="$work/home-cargo" "$cargo" fetch -q)
+    (cd "$work/ferry-$project" && env CARGO_HOME="$work/home-ferry" "$ferry" fetch -q)
     git diff --no-index --quiet "$work/cargo-$project/Cargo.lock" "$work/ferry-$project/Cargo.lock"
     n=$(grep -c '^name = ' "$work/cargo-$project/Cargo.lock")
 
-    hyperfine -N -w 0 -r "$clean_runs" --export-json "$work/$project-clean.json" \
-        --prepare "rm -rf $work/cargo-$project/target" -n cargo "$run_cargo" \
-        --prepare "rm -rf $work/ferry-$project/target" -n ferry "$run_ferry" >/dev/null
-    results+=("$(summary "$work/$project-clean.json" "$project ($n packages)" clean)")
+    if [[ "$modes" == *" clean "* ]]; then
+        hyperfine -N -w 0 -r "$clean_runs" --export-json "$work/$project-clean.json" \
+            --prepare "rm -rf $work/cargo-$project/target" -n cargo "$run_cargo" \
+            --prepare "rm -rf $work/ferry-$project/target" -n ferry "$run_ferry" >/dev/null
+        results+=("$(summary "$work/$project-clean.json" "$project ($n packages)" clean)")
+    else
+        $run_cargo -q   # not timed: what no-op and touched need
+        $run_ferry -q
+    fi
 
-    hyperfine -N -w 2 -r "$runs" --export-json "$work/$project-noop.json" \
-        -n cargo "$run_cargo" -n ferry "$run_ferry" >/dev/null
-    results+=("$(summary "$work/$project-noop.json" "$project ($n packages)" no-op)")
+    if [[ "$modes" == *" no-op "* ]]; then
+        hyperfine -N -w 2 -r "$runs" --export-json "$work/$project-noop.json" \
+            -n cargo "$run_cargo" -n ferry "$run_ferry" >/dev/null
+        results+=("$(summary "$work/$project-noop.json" "$project ($n packages)" no-op)")
+    fi
 
-    hyperfine -N -w 1 -r "$runs" --export-json "$work/$project-touched.json" \
-        --prepare "touch $work/cargo-$project/src/main.rs" -n cargo "$run_cargo" \
-        --prepare "touch $work/ferry-$project/src/main.rs" -n ferry "$run_ferry" >/dev/null
-    results+=("$(summary "$work/$project-touched.json" "$project ($n packages)" touched)")
-    printf '%s\n' "${results[@]: -3}" >&2
+    if [[ "$modes" == *" touched "* ]]; then
+        hyperfine -N -w 1 -r "$runs" --export-json "$work/$project-touched.json" \
+            --prepare "touch $work/cargo-$project/src/main.rs" -n cargo "$run_cargo" \
+            --prepare "touch $work/ferry-$project/src/main.rs" -n ferry "$run_ferry" >/dev/null
+        results+=("$(summary "$work/$project-touched.json" "$project ($n packages)" touched)")
+    fi
+    printf '%s\n' "${results[@]}" >&2
 done
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -20,9 +20,14 @@ namespace Ferry.Sources.Cache;
 /// </remarks>
 internal static partial class VerifiedStamp
 {
-    private const string FormatLine = "ferry-stamp 1";
+    private const string FormatLine = "ferry-stamp 2";
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
+    private const int AtEmptyPath = 0x1000;
+    private const int OPath = 0x200000;
+    private const int ODirectory = 0x10000;
+    private const int ONoFollow = 0x20000;
+    private const int OCloExec = 0x80000;
     private const uint StatxBasicStats = 0x7ff;
 
     public static string PathFor(PackageCacheLayout layout, string sourceDirectory) =>
@@ -36,6 +41,7 @@ internal static partial class VerifiedStamp
             return false;
         }
 
+        var root = -1;
         try
         {
             if (!File.Exists(stampFile))
@@ -43,16 +49,26 @@ internal static partial class VerifiedStamp
                 return false;
             }
 
+            // Line 1: the format; line 2: the archive (absolute); line 3: the package directory
+            // (absolute); then its entries relative to it, looked up from a descriptor of it (the
+            // kernel walks one or two components per file instead of the whole path).
             var lines = File.ReadAllLines(stampFile);
-            if (lines.Length < 3 || lines[0] != FormatLine)
+            if (lines.Length < 4 || lines[0] != FormatLine
+                || !Split(lines[1], out var archiveState, out var archive) || Describe(AtFdCwd, archive) != archiveState
+                || !Split(lines[2], out var rootState, out var directory))
             {
                 return false;
             }
 
-            for (var i = 1; i < lines.Length; i++)
+            root = Open(directory, OPath | ODirectory | ONoFollow | OCloExec);
+            if (root < 0 || Describe(root, string.Empty, AtEmptyPath) != rootState)
             {
-                var space = lines[i].IndexOf(' ', StringComparison.Ordinal);
-                if (space < 0 || Describe(lines[i][(space + 1)..]) != lines[i][..space])
+                return false;
+            }
+
+            for (var i = 3; i < lines.Length; i++)
+            {
+                if (!Split(lines[i], out var state, out var relative) || relative.StartsWith('/') || Describe(root, relative) != state)
                 {
                     return false;
                 }
@@ -64,6 +80,21 @@ internal static partial class VerifiedStamp
         {
             return false;
         }
+        finally
+        {
+            if (root >= 0)
+            {
+                _ = Close(root);
+            }
+        }
+    }
+
+    private static bool Split(string line, out string state, out string path)
+    {
+        var space = line.IndexOf(' ', StringComparison.Ordinal);
+        state = space < 0 ? string.Empty : line[..space];
+        path = space < 0 ? string.Empty : line[(space + 1)..];
+        return space > 0 && path.Length > 0;
     }
 
     /// <summary>
@@ -95,14 +126,15 @@ internal static partial class VerifiedStamp
                 }
             }
 
-            foreach (var path in paths)
+            for (var i = 0; i < paths.Count; i++)
             {
-                if (path.Contains('\n', StringComparison.Ordinal) || Describe(path) is not { } state)
+                var path = paths[i];
+                if (path.Contains('\n', StringComparison.Ordinal) || Describe(AtFdCwd, path) is not { } state)
                 {
                     return null;
                 }
 
-                text.Append(state).Append(' ').Append(path).Append('\n');
+                text.Append(state).Append(' ').Append(i < 2 ? path : Path.GetRelativePath(directory, path)).Append('\n');
             }
 
             return text.ToString();
@@ -146,12 +178,12 @@ internal static partial class VerifiedStamp
     }
 
     /// <summary><c>ino:mode:size:mtime:ctime</c> of a path (links not followed), or null when it cannot be read.</summary>
-    private static unsafe string? Describe(string path)
+    private static unsafe string? Describe(int directoryFd, string path, int flags = 0)
     {
         // struct statx: stx_mode u16 at 28, stx_ino u64 at 32, stx_size u64 at 40,
         // stx_ctime at 96 and stx_mtime at 112 (i64 seconds, u32 nanoseconds); 256 bytes in all.
         var buffer = stackalloc byte[256];
-        if (Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxBasicStats, buffer) != 0)
+        if (Statx(directoryFd, path, AtSymlinkNoFollow | flags, StatxBasicStats, buffer) != 0)
         {
             return null;
         }
@@ -165,6 +197,12 @@ internal static partial class VerifiedStamp
         var mtimeNs = *(uint*)(buffer + 120);
         return string.Create(CultureInfo.InvariantCulture, $"{inode}:{mode}:{size}:{mtime}.{mtimeNs}:{ctime}.{ctimeNs}");
     }
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static partial int Close(int fd);
 
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static unsafe partial int Statx(int directoryFd, string path, int flags, uint mask, byte* buffer);

@@ -6,7 +6,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-shared="$(cd "$repo/../shared" && pwd)"
+shared="$repo/../shared"; [ -d "$shared/registry" ] || shared="$repo/../../shared"   # a worktree sits one level deeper
+shared="$(cd "$shared" && pwd)"
 ferry="$repo/artifacts/bin/ferry"
 cargo="${CARGO:-$HOME/.cargo/bin/cargo}"
 work="${BENCH_DIR:-/dev/shm/ferry-bench-resolve}"

@@ -108,6 +108,25 @@ internal sealed class PackageDownloads
         }
 
         _total = work.Count;
+
+        // Packages verified by an earlier run and untouched since (see VerifiedStamp) need no
+        // worker: checking their stamps here spares a no-op build a thread hand-off per package.
+        if (_options.VerifyExtracted)
+        {
+            work.RemoveAll(item =>
+            {
+                var directory = _layout.SourceDirectory(item.Source.Actual, item.Id.Name, item.Id.Version);
+                if (!CrateMarkers.IsComplete(directory) || !VerifiedStamp.Matches(VerifiedStamp.PathFor(_layout, directory)))
+                {
+                    return false;
+                }
+
+                result[item.Id] = new PackageSource(item.Id, PackageSourceKind.Registry, directory, CrateFileFor(item.Id, item.Source), item.Checksum);
+                Interlocked.Increment(ref _done);
+                return true;
+            });
+        }
+
         if (work.Count == 0)
         {
             return result;
@@ -182,17 +201,25 @@ internal sealed class PackageDownloads
         var replaced = new PackageId(id.Name, id.Version, actual);
         var directory = _layout.SourceDirectory(actual, id.Name, id.Version);
         var sparse = source as SparseRegistrySource;
-        var crateFile = sparse is not null
-            ? _layout.CrateFile(actual, id.Name, id.Version)
-            : ((LocalRegistrySource)source).CratePath(id.Name, id.Version);
+        var crateFile = CrateFileFor(id, source);
         SweepOnce(sparse is not null ? Path.GetDirectoryName(crateFile)! : null, Path.GetDirectoryName(directory)!);
 
         byte[]? bytes = null;
         var crateVerified = false;
         var reextract = false;
+        var stampFile = VerifiedStamp.PathFor(_layout, directory);
         await _work.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // Verified in full by an earlier run and untouched since (see VerifiedStamp).
+            if (_options.VerifyExtracted && CrateMarkers.IsComplete(directory) && VerifiedStamp.Matches(stampFile))
+            {
+                Finished();
+                return new PackageSource(id, PackageSourceKind.Registry, directory, crateFile, checksum);
+            }
+
+            VerifiedStamp.Delete(stampFile);
+            var captured = _options.VerifyExtracted && CrateMarkers.IsComplete(directory) ? VerifiedStamp.Capture(directory, crateFile) : null;
             if (sparse is not null)
             {
                 var cached = CrateFiles.Hash(crateFile);
@@ -216,6 +243,7 @@ internal sealed class PackageDownloads
                 {
                     if (sparse is null || crateVerified)
                     {
+                        VerifiedStamp.Save(stampFile, captured);
                         Finished();
                         return new PackageSource(id, PackageSourceKind.Registry, directory, crateFile, checksum);
                     }
@@ -290,6 +318,11 @@ internal sealed class PackageDownloads
         Finished();
         return new PackageSource(id, PackageSourceKind.Registry, directory, crateFile, checksum);
     }
+
+    private string CrateFileFor(PackageId id, IndexedRegistrySource source) =>
+        source is SparseRegistrySource
+            ? _layout.CrateFile(source.Actual, id.Name, id.Version)
+            : ((LocalRegistrySource)source).CratePath(id.Name, id.Version);
 
     private static void Store(string crateFile, byte[] bytes)
     {

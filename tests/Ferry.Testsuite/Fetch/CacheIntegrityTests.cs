@@ -105,6 +105,28 @@ public sealed class CacheIntegrityTests : IDisposable
     }
 
     [Fact]
+    public void SameSizeEditWithRestoredTimeIsCaughtAfterAStampedRun()
+    {
+        // The second fetch verifies in full and records the tree's stat data; the edit keeps the
+        // size and puts the modification time back, but cannot put back the change time.
+        Assert.Equal(new Support.CommandResult(0, string.Empty, string.Empty), _test.Ferry("fetch"));
+        Assert.Equal(new Support.CommandResult(0, string.Empty, string.Empty), _test.Ferry("fetch"));
+        var lib = Path.Combine(_test.SourceTree("foo-1.0.0"), "src", "lib.rs");
+        var original = File.ReadAllText(lib);
+        var written = File.GetLastWriteTimeUtc(lib);
+        File.WriteAllText(lib, original.Replace("foo", "bad", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(lib, written);
+
+        var fetch = _test.Ferry("fetch");
+        Assert.Equal(0, fetch.ExitCode);
+        Assert.Equal(
+            "warning: the extracted sources of `foo v1.0.0 (registry `test`)` were modified after extraction "
+            + "(changed: src/lib.rs); extracting them again from the verified archive\n",
+            fetch.Stderr);
+        Assert.Equal(original, File.ReadAllText(lib));
+    }
+
+    [Fact]
     public void VerifyRepairFixesEverythingItReports()
     {
         var tree = _test.SourceTree("foo-1.0.0");

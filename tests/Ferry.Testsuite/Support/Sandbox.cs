@@ -7,8 +7,14 @@ namespace Ferry.Testsuite.Support;
 public sealed class Sandbox : IDisposable
 {
     public Sandbox()
+        : this(System.IO.Path.GetTempPath())
     {
-        RootDirectory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ferry-test-" + Guid.NewGuid().ToString("N")[..12]);
+    }
+
+    /// <summary>A sandbox under <paramref name="parent"/> (builds use tmpfs: unpacking and deleting are slow on disk).</summary>
+    public Sandbox(string parent)
+    {
+        RootDirectory = System.IO.Path.Combine(parent, "ferry-test-" + Guid.NewGuid().ToString("N")[..12]);
         Home = System.IO.Path.Combine(RootDirectory, "home");
         CargoHome = System.IO.Path.Combine(RootDirectory, "cargo-home");
         Work = System.IO.Path.Combine(RootDirectory, "work");

@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Ferry.Sources.Cache;
+
+/// <summary>
+/// What a package's archive and extracted tree looked like on disk (inode, type, size, mtime and
+/// ctime of the archive, every directory and every file) right after they were verified in full.
+/// When nothing of that changed, the next run reuses the package without hashing it again.
+/// </summary>
+/// <remarks>
+/// Any write to a file or rename in a directory moves its ctime, which a process cannot set back
+/// (only a change of the system clock could), so an unchanged stamp means unchanged contents as
+/// surely as the digest recorded at extraction, which lives under the same <c>$CARGO_HOME</c>.
+/// Stamps live outside the tree (<c>registry/ferry-stamps/DIR/NAME-VERSION</c>): writing one
+/// would otherwise change the directory it describes. Linux only (<c>statx</c>); elsewhere every
+/// run verifies in full. Reading and writing stamps never fails a command: a bad stamp just means
+/// a full verification.
+/// </remarks>
+internal static partial class VerifiedStamp
+{
+    private const string FormatLine = "ferry-stamp 2";
+    private const int AtFdCwd = -100;
+    private const int AtSymlinkNoFollow = 0x100;
+    private const int AtEmptyPath = 0x1000;
+    private const int OPath = 0x200000;
+    private const int ODirectory = 0x10000;
+    private const int ONoFollow = 0x20000;
+    private const int OCloExec = 0x80000;
+    private const uint StatxBasicStats = 0x7ff;
+
+    public static string PathFor(PackageCacheLayout layout, string sourceDirectory) =>
+        Path.Combine(layout.CargoHome, "registry", "ferry-stamps", Path.GetFileName(Path.GetDirectoryName(sourceDirectory)!), Path.GetFileName(sourceDirectory));
+
+    /// <summary>True when the stamp exists and every path it lists is exactly as recorded.</summary>
+    public static bool Matches(string stampFile)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        var root = -1;
+        try
+        {
+            if (!File.Exists(stampFile))
+            {
+                return false;
+            }
+
+            // Line 1: the format; line 2: the archive (absolute); line 3: the package directory
+            // (absolute); then its entries relative to it, looked up from a descriptor of it (the
+            // kernel walks one or two components per file instead of the whole path).
+            var lines = File.ReadAllLines(stampFile);
+            if (lines.Length < 4 || lines[0] != FormatLine
+                || !Split(lines[1], out var archiveState, out var archive) || Describe(AtFdCwd, archive) != archiveState
+                || !Split(lines[2], out var rootState, out var directory))
+            {
+                return false;
+            }
+
+            root = Open(directory, OPath | ODirectory | ONoFollow | OCloExec);
+            if (root < 0 || Describe(root, string.Empty, AtEmptyPath) != rootState)
+            {
+                return false;
+            }
+
+            for (var i = 3; i < lines.Length; i++)
+            {
+                if (!Split(lines[i], out var state, out var relative) || relative.StartsWith('/') || Describe(root, relative) != state)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+        finally
+        {
+            if (root >= 0)
+            {
+                _ = Close(root);
+            }
+        }
+    }
+
+    private static bool Split(string line, out string state, out string path)
+    {
+        var space = line.IndexOf(' ', StringComparison.Ordinal);
+        state = space < 0 ? string.Empty : line[..space];
+        path = space < 0 ? string.Empty : line[(space + 1)..];
+        return space > 0 && path.Length > 0;
+    }
+
+    /// <summary>
+    /// Describes <paramref name="archive"/> and the whole of <paramref name="directory"/>; taken
+    /// before they are verified and saved after, so a change made meanwhile fails the next match.
+    /// </summary>
+    public static string? Capture(string directory, string archive)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        try
+        {
+            var text = new StringBuilder(FormatLine).Append('\n');
+            var paths = new List<string> { archive, directory };
+            var pending = new Stack<string>();
+            pending.Push(directory);
+            while (pending.TryPop(out var current))
+            {
+                foreach (var entry in new DirectoryInfo(current).EnumerateFileSystemInfos())
+                {
+                    paths.Add(entry.FullName);
+                    if (entry is DirectoryInfo && (entry.Attributes & FileAttributes.ReparsePoint) == 0)
+                    {
+                        pending.Push(entry.FullName);
+                    }
+                }
+            }
+
+            for (var i = 0; i < paths.Count; i++)
+            {
+                var path = paths[i];
+                if (path.Contains('\n', StringComparison.Ordinal) || Describe(AtFdCwd, path) is not { } state)
+                {
+                    return null;
+                }
+
+                text.Append(state).Append(' ').Append(i < 2 ? path : Path.GetRelativePath(directory, path)).Append('\n');
+            }
+
+            return text.ToString();
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Saves a <see cref="Capture"/> once what it describes was verified.</summary>
+    public static void Save(string stampFile, string? captured)
+    {
+        if (captured is null)
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(stampFile)!);
+            var temporary = stampFile + ".tmp" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+            File.WriteAllText(temporary, captured);
+            File.Move(temporary, stampFile, overwrite: true);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>Removes the stamp (before a package is replaced or found changed).</summary>
+    public static void Delete(string stampFile)
+    {
+        try
+        {
+            File.Delete(stampFile);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary><c>ino:mode:size:mtime:ctime</c> of a path (links not followed), or null when it cannot be read.</summary>
+    private static unsafe string? Describe(int directoryFd, string path, int flags = 0)
+    {
+        // struct statx: stx_mode u16 at 28, stx_ino u64 at 32, stx_size u64 at 40,
+        // stx_ctime at 96 and stx_mtime at 112 (i64 seconds, u32 nanoseconds); 256 bytes in all.
+        var buffer = stackalloc byte[256];
+        if (Statx(directoryFd, path, AtSymlinkNoFollow | flags, StatxBasicStats, buffer) != 0)
+        {
+            return null;
+        }
+
+        var mode = *(ushort*)(buffer + 28);
+        var inode = *(ulong*)(buffer + 32);
+        var size = *(ulong*)(buffer + 40);
+        var ctime = *(long*)(buffer + 96);
+        var ctimeNs = *(uint*)(buffer + 104);
+        var mtime = *(long*)(buffer + 112);
+        var mtimeNs = *(uint*)(buffer + 120);
+        return string.Create(CultureInfo.InvariantCulture, $"{inode}:{mode}:{size}:{mtime}.{mtimeNs}:{ctime}.{ctimeNs}");
+    }
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static partial int Close(int fd);
+
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static unsafe partial int Statx(int directoryFd, string path, int flags, uint mask, byte* buffer);
+}

@@ -105,6 +105,30 @@ public sealed class CacheIntegrityTests : IDisposable
     }
 
     [Fact]
+    public void ModifiedSourceFileIsRestoredByTheNextBuildBeforeItCompiles()
+    {
+        // Fetched (by the constructor), then changed to something that cannot compile: the build
+        // must notice and extract again before rustc sees the file.
+        var lib = Path.Combine(_test.SourceTree("foo-1.0.0"), "src", "lib.rs");
+        var original = File.ReadAllText(lib);
+        File.AppendAllText(lib, "compile_error!(\"tampered\");\n");
+
+        var build = _test.Ferry("build");
+
+        Assert.Equal(0, build.ExitCode);
+        Assert.Equal(
+            "warning: the extracted sources of `foo v1.0.0 (registry `test`)` were modified after extraction "
+            + "(changed: src/lib.rs); extracting them again from the verified archive\n"
+            + "   Compiling foo v1.0.0\n"
+            + "   Compiling bar v2.0.0\n"
+            + "   Compiling proj v0.1.0 ([ROOT])\n"
+            + "    Finished `dev` profile [unoptimized + debuginfo] target(s) in [ELAPSED]s\n",
+            System.Text.RegularExpressions.Regex.Replace(build.Stderr.Replace(_test.Project, "[ROOT]", StringComparison.Ordinal), @"in [0-9.]+s\n", "in [ELAPSED]s\n"));
+        Assert.Equal(original, File.ReadAllText(lib));
+        Assert.Equal(0, _test.Ferry("verify").ExitCode);
+    }
+
+    [Fact]
     public void SameSizeEditWithRestoredTimeIsCaughtAfterAStampedRun()
     {
         // The second fetch verifies in full and records the tree's stat data; the edit keeps the

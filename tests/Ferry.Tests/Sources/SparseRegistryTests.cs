@@ -81,9 +81,13 @@ public sealed class SparseRegistryTests : IDisposable
             _registry.Publish(dep.PackageName, "1.0.0");
         }
 
+        // Every answer is held back 50 ms without blocking a thread (a blocking handler starves
+        // the test host's thread pool on a loaded machine): a client that fetches concurrently has
+        // several requests in flight meanwhile.
         var inFlight = 0;
         var maxInFlight = 0;
-        using var server = _registry.Serve(request =>
+        TestHttpServer? server = null;
+        using var running = server = _registry.Serve(request =>
         {
             var now = Interlocked.Increment(ref inFlight);
             lock (deps)
@@ -91,9 +95,8 @@ public sealed class SparseRegistryTests : IDisposable
                 maxInFlight = Math.Max(maxInFlight, now);
             }
 
-            Thread.Sleep(50);
-            Interlocked.Decrement(ref inFlight);
-            return null;
+            _ = Task.Delay(50).ContinueWith(t => Interlocked.Decrement(ref inFlight), TaskScheduler.Default);
+            return _registry.Answer(request, server!.BaseUrl) with { Delay = TimeSpan.FromMilliseconds(50) };
         });
         _world.ReplaceCratesIo(server.BaseUrl + "/index/");
         using var registry = _world.Registry();

@@ -134,7 +134,8 @@ internal sealed class TestRegistry : IDisposable
         }
     }
 
-    private TestResponse Answer(TestRequest request, string baseUrl)
+    /// <summary>What the registry answers by default (for handlers that only change how it is sent).</summary>
+    public TestResponse Answer(TestRequest request, string baseUrl)
     {
         if (RequiredToken is not null && request.Header("authorization") != RequiredToken)
         {

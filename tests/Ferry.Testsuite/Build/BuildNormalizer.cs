@@ -32,11 +32,15 @@ public static partial class BuildNormalizer
         return text;
     }
 
-    /// <summary>stderr as a list of lines, without download chatter; sorted unless the order is meaningful.</summary>
+    /// <summary>
+    /// stderr as a list of lines, without download chatter and without the "waiting for other
+    /// jobs" warning (both tools print it only when another job is still running at the failure,
+    /// which depends on timing); sorted unless the order is meaningful.
+    /// </summary>
     public static List<string> Stderr(string text, Sandbox sandbox, bool exactOrder)
     {
         var lines = Text(text, sandbox).Split('\n')
-            .Where(l => !DownloadLine().IsMatch(l))
+            .Where(l => !DownloadLine().IsMatch(l) && l != "warning: build failed, waiting for other jobs to finish...")
             .Select(l => l.TrimEnd())
             .ToList();
         if (!exactOrder)

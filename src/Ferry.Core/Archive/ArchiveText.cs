@@ -1,3 +1,4 @@
+using Ferry.Util.Text;
 using System.Buffers;
 using System.Globalization;
 using System.Text;
@@ -47,41 +48,8 @@ internal static class ArchiveText
     public static string TypeFlag(byte flag) =>
         flag is >= 0x21 and <= 0x7E ? $"'{(char)flag}'" : string.Create(CultureInfo.InvariantCulture, $"0x{flag:X2}");
 
-    private static void AppendRune(StringBuilder builder, Rune rune)
-    {
-        switch (rune.Value)
-        {
-            case '"':
-                builder.Append("\\\"");
-                break;
-            case '\\':
-                builder.Append("\\\\");
-                break;
-            case '\n':
-                builder.Append("\\n");
-                break;
-            case '\r':
-                builder.Append("\\r");
-                break;
-            case '\t':
-                builder.Append("\\t");
-                break;
-            case 0:
-                builder.Append("\\0");
-                break;
-            default:
-                if (Rune.IsControl(rune) || IsInvisibleFormatting(rune.Value))
-                {
-                    builder.Append(CultureInfo.InvariantCulture, $"\\u{{{rune.Value:x}}}");
-                }
-                else
-                {
-                    builder.Append(rune.ToString());
-                }
-
-                break;
-        }
-    }
+    private static void AppendRune(StringBuilder builder, Rune rune) =>
+        RustDebug.Append(builder, rune, static r => Rune.IsControl(r) || IsInvisibleFormatting(r.Value));
 
     // Zero-width characters, bidi embeddings/overrides/isolates and the BOM: these make a shown
     // name read differently from what it is ("Trojan Source").

@@ -1,3 +1,4 @@
+using Ferry.Util.Text;
 using System.Collections.Immutable;
 using System.Globalization;
 using Ferry.Util.Diagnostics;
@@ -433,26 +434,7 @@ internal sealed class ConfigReader
         _ => "one of " + string.Join(", ", variants.Select(v => $"`{v}`")),
     };
 
-    private static string RustDebugString(string value)
-    {
-        var text = new System.Text.StringBuilder("\"");
-        foreach (var c in value)
-        {
-            text.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                '\0' => "\\0",
-                _ when char.IsControl(c) => $"\\u{{{((int)c).ToString("x", CultureInfo.InvariantCulture)}}}",
-                _ => c.ToString(),
-            });
-        }
-
-        return text.Append('"').ToString();
-    }
+    private static string RustDebugString(string value) => RustDebug.Quote(value);
 
     private FerryException ArrayItemError(ConfigKey key, int index, ConfigValue item, string expected) =>
         new ConfigException($"failed to parse config at `{key}[{index}]`", item.Definition, new FerryException(

@@ -1,3 +1,4 @@
+using Ferry.Util.Text;
 using System.Text;
 
 namespace Ferry.Ops.Scaffold;
@@ -223,47 +224,7 @@ internal static class RustPath
     }
 
     /// <summary>The <c>{:?}</c> rendering of a path: quoted, with Rust's escapes.</summary>
-    public static string Debug(string path)
-    {
-        var text = new StringBuilder(path.Length + 2).Append('"');
-        foreach (var rune in path.EnumerateRunes())
-        {
-            switch (rune.Value)
-            {
-                case '"':
-                    text.Append("\\\"");
-                    break;
-                case '\\':
-                    text.Append("\\\\");
-                    break;
-                case '\n':
-                    text.Append("\\n");
-                    break;
-                case '\r':
-                    text.Append("\\r");
-                    break;
-                case '\t':
-                    text.Append("\\t");
-                    break;
-                case '\0':
-                    text.Append("\\0");
-                    break;
-                default:
-                    if (System.Text.Rune.IsControl(rune))
-                    {
-                        text.Append("\\u{").Append(rune.Value.ToString("x", System.Globalization.CultureInfo.InvariantCulture)).Append('}');
-                    }
-                    else
-                    {
-                        text.Append(rune.ToString());
-                    }
-
-                    break;
-            }
-        }
-
-        return text.Append('"').ToString();
-    }
+    public static string Debug(string path) => RustDebug.Quote(path);
 
     private static string FromComponents(IEnumerable<string> components)
     {

@@ -1,3 +1,4 @@
+using Ferry.Util.Text;
 using System.Globalization;
 using System.Text;
 using Ferry.Toml;
@@ -14,9 +15,12 @@ internal static class SerdeText
     /// serde's <c>Unexpected</c> for a TOML value: <c>integer `1`</c>, <c>string "x"</c>, <c>boolean `true`</c>,
     /// <c>floating point `1.5`</c>, <c>sequence</c>, <c>map</c>. toml-rs hands datetimes to serde as a map.
     /// </summary>
-    public static string Unexpected(TomlValue value) => value switch
+    public static string Unexpected(TomlValue value) => Unexpected(value, RustDebug.IsControl);
+
+    /// <summary>The same, with strings escaping the characters <paramref name="escape"/> selects (see <see cref="RustDebug"/>).</summary>
+    public static string Unexpected(TomlValue value, Func<Rune, bool> escape) => value switch
     {
-        TomlString s => "string " + RustDebugString(s.Value),
+        TomlString s => "string " + RustDebug.Quote(s.Value, escape),
         TomlInteger i => "integer `" + i.Value.ToString(CultureInfo.InvariantCulture) + "`",
         TomlBoolean b => b.Value ? "boolean `true`" : "boolean `false`",
         TomlFloat f => "floating point `" + FloatWithDecimalPoint(f.Value) + "`",
@@ -27,48 +31,7 @@ internal static class SerdeText
     public static string InvalidType(TomlValue value, string expected) => $"invalid type: {Unexpected(value)}, expected {expected}";
 
     /// <summary>Rust's <c>{:?}</c> of a string: quotes, and escapes for quotes, backslashes and control characters.</summary>
-    public static string RustDebugString(string value)
-    {
-        var text = new StringBuilder(value.Length + 2);
-        text.Append('"');
-        foreach (var rune in value.EnumerateRunes())
-        {
-            switch (rune.Value)
-            {
-                case '"':
-                    text.Append("\\\"");
-                    break;
-                case '\\':
-                    text.Append("\\\\");
-                    break;
-                case '\n':
-                    text.Append("\\n");
-                    break;
-                case '\r':
-                    text.Append("\\r");
-                    break;
-                case '\t':
-                    text.Append("\\t");
-                    break;
-                case '\0':
-                    text.Append("\\0");
-                    break;
-                default:
-                    if (rune.Value < 0x20 || rune.Value == 0x7f || (rune.Value >= 0x80 && rune.Value < 0xa0))
-                    {
-                        text.Append("\\u{").Append(rune.Value.ToString("x", CultureInfo.InvariantCulture)).Append('}');
-                    }
-                    else
-                    {
-                        text.Append(rune.ToString());
-                    }
-
-                    break;
-            }
-        }
-
-        return text.Append('"').ToString();
-    }
+    public static string RustDebugString(string value) => RustDebug.Quote(value);
 
     /// <summary>serde's <c>WithDecimalPoint</c>: Rust's float <c>Display</c>, with <c>.0</c> added to whole numbers.</summary>
     public static string FloatWithDecimalPoint(double value)

@@ -383,6 +383,17 @@ public sealed class PackageRegistry : IPackageQuery, IResolverDiagnostics, IDisp
     public bool IsReplaced(SourceId source) => _sources.TryGetValue(source, out var loaded) && loaded.IsReplaced;
 
     /// <summary>
+    /// Cargo's context for a failure inside a replaced source's download (fetching, unpacking or
+    /// reading the package's manifest): <c>failed to download replaced source ...</c>. Errors of
+    /// sources that replace nothing pass as they are.
+    /// </summary>
+    public FerryException DownloadError(SourceId source, FerryException error) =>
+        _sources.TryGetValue(source, out var loaded) ? DownloadError(loaded, error) : error;
+
+    internal static FerryException DownloadError(ISource source, FerryException error) =>
+        source.IsReplaced ? new FerryException($"failed to download replaced source {source.SourceId}", error) : error;
+
+    /// <summary>
     /// Where the <c>.crate</c> of a resolved registry package is downloaded from (the registry's
     /// <c>dl</c> template), or for a local registry the file itself; null for packages that are
     /// not archives (path, directory). The package's source must have been queried this run.

@@ -74,27 +74,10 @@ public sealed class IndexFile
         var result = new List<IndexSummary>();
         for (var i = 0; i < _entries.Count; i++)
         {
-            var entry = _entries[i];
-            if (!matches(entry.Version))
+            if (matches(_entries[i].Version) && ParsedAt(i) is { } parsed)
             {
-                continue;
+                result.Add(parsed);
             }
-
-            if (entry.Parsed is null)
-            {
-                try
-                {
-                    entry.Parsed = IndexLineParser.Parse(_bytes.AsSpan(entry.Start, entry.Length), _source);
-                }
-                catch (Util.Diagnostics.FerryException)
-                {
-                    continue;
-                }
-
-                _entries[i] = entry;
-            }
-
-            result.Add(entry.Parsed);
         }
 
         return result;

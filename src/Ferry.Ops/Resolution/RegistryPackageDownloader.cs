@@ -75,10 +75,10 @@ internal sealed class RegistryPackageDownloader : IPackageDownloader
             {
                 manifest = _loader.ReadPackage(Path.Combine(roots[id], "Cargo.toml"));
             }
-            catch (FerryException error) when (_registry.IsReplaced(id.Source))
+            catch (FerryException error)
             {
-                // Cargo reads the manifest as the last step of the download, inside the replaced source.
-                throw new FerryException($"failed to download replaced source {id.Source}", error);
+                // Cargo reads the manifest as the last step of the download, inside the source.
+                throw _registry.DownloadError(id.Source, error);
             }
 
             result[id] = manifest.PackageId == id ? manifest : manifest with { Summary = manifest.Summary with { PackageId = id } };

@@ -492,7 +492,7 @@ internal sealed class PackageDownloads
 
     /// <summary>Cargo's context for failures inside a replaced source's download.</summary>
     private static FerryException ReplacedSourceError(IndexedRegistrySource source, FerryException error) =>
-        source.IsReplaced ? new FerryException($"failed to download replaced source {source.SourceId}", error) : error;
+        PackageRegistry.DownloadError(source, error);
 
     /// <summary>Cargo's context for failures of <c>Source::download</c> (the archive was already on disk).</summary>
     private static FerryException DownloadCallError(PackageId id, IndexedRegistrySource source, FerryException error) =>

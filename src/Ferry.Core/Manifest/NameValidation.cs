@@ -154,7 +154,8 @@ public static class NameValidation
     {
         UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.DecimalDigitNumber
             or UnicodeCategory.ConnectorPunctuation => true,
-        _ => false,
+        // Other_ID_Continue and the joiners: XID_Continue without a letter category (`a·b` is a valid name for Cargo).
+        _ => rune.Value is 0xB7 or 0x387 or (>= 0x1369 and <= 0x1371) or 0x19DA or 0x200C or 0x200D or 0x30FB or 0xFF65,
     };
 
     private static bool IsNumeric(Rune rune) => Rune.GetUnicodeCategory(rune) is UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber;

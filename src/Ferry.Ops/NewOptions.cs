@@ -1,3 +1,4 @@
+using Ferry.Core.Manifest;
 using Ferry.Core.Configuration;
 using Ferry.Ops.Scaffold;
 using Ferry.Util.Diagnostics;
@@ -42,7 +43,7 @@ public sealed record NewOptions(
         {
             registry = gctx.Registry.Default;
         }
-        else if (PackageNameRules.ValidateName(registry, "registry name") is { } error)
+        else if (NameValidation.RegistryNameError(registry) is { } error)
         {
             throw new FerryException(error);
         }

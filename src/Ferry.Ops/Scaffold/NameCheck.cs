@@ -1,3 +1,4 @@
+using Ferry.Core.Manifest;
 using Ferry.Util.Diagnostics;
 
 namespace Ferry.Ops.Scaffold;
@@ -31,7 +32,7 @@ internal static class NameCheck
             return help;
         }
 
-        if (PackageNameRules.ValidatePackageName(name) is { } invalid)
+        if (NameValidation.PackageNameError(name) is { } invalid)
         {
             throw new FerryException(invalid + BinHelp());
         }

@@ -32,56 +32,6 @@ internal static class PackageNameRules
 
     private static readonly string[] StandardLibraryNames = ["core", "std", "alloc", "proc_macro", "proc-macro"];
 
-    /// <summary>A package name is one or more identifiers joined by <c>::</c>; null when valid, else Cargo's message.</summary>
-    public static string? ValidatePackageName(string name)
-    {
-        foreach (var part in name.Split("::"))
-        {
-            if (ValidateName(part, "package name") is { } error)
-            {
-                return error;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>cargo-util-schemas' <c>validate_name</c>; <paramref name="what"/> is "package name" or "registry name".</summary>
-    public static string? ValidateName(string name, string what)
-    {
-        if (name.Length == 0)
-        {
-            return $"{what} cannot be empty";
-        }
-
-        var first = true;
-        foreach (var rune in name.EnumerateRunes())
-        {
-            if (first)
-            {
-                first = false;
-                if (rune.Value is >= '0' and <= '9')
-                {
-                    return Invalid(rune, what, name, "the name cannot start with a digit");
-                }
-
-                if (!(IsXidStart(rune) || rune.Value == '_'))
-                {
-                    return Invalid(rune, what, name, "the first character must be a Unicode XID start character (most letters or `_`)");
-                }
-
-                continue;
-            }
-
-            if (!(IsXidContinue(rune) || rune.Value == '-'))
-            {
-                return Invalid(rune, what, name, "characters must be Unicode XID characters (numbers, `-`, `_`, or most letters)");
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>rustc's crate-name check, which decides whether Cargo suggests a <c>[[bin]]</c> rename.</summary>
     public static bool IsValidCrateName(string name)
     {
@@ -111,9 +61,6 @@ internal static class PackageNameRules
 
     public static bool IsNonAscii(string name) => name.Any(c => c > '\x7f');
 
-    private static string Invalid(Rune rune, string what, string name, string reason) =>
-        $"invalid character `{rune}` in {what}: `{name}`, {reason}";
-
     private static string ToAsciiLower(string text)
     {
         var builder = new StringBuilder(text.Length);
@@ -124,20 +71,6 @@ internal static class PackageNameRules
 
         return builder.ToString();
     }
-
-    private static bool IsXidStart(Rune rune) => Rune.GetUnicodeCategory(rune) switch
-    {
-        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
-            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.LetterNumber => true,
-        _ => false,
-    };
-
-    private static bool IsXidContinue(Rune rune) => IsXidStart(rune) || Rune.GetUnicodeCategory(rune) switch
-    {
-        UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.DecimalDigitNumber
-            or UnicodeCategory.ConnectorPunctuation => true,
-        _ => rune.Value is 0xB7 or 0x387 or (>= 0x1369 and <= 0x1371) or 0x19DA or 0x200C or 0x200D or 0x30FB or 0xFF65,
-    };
 
     private static bool IsAlphanumeric(Rune rune) => Rune.IsLetter(rune) || Rune.IsNumber(rune)
         || Rune.GetUnicodeCategory(rune) is UnicodeCategory.LetterNumber;

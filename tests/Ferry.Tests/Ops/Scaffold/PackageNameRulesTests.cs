@@ -1,3 +1,4 @@
+using Ferry.Core.Manifest;
 using Ferry.Ops.Scaffold;
 
 namespace Ferry.Tests.Ops.Scaffold;
@@ -17,11 +18,11 @@ public sealed class PackageNameRulesTests
     [InlineData("-a", "invalid character `-` in package name: `-a`, the first character must be a Unicode XID start character (most letters or `_`)")]
     [InlineData("fo.o", "invalid character `.` in package name: `fo.o`, characters must be Unicode XID characters (numbers, `-`, `_`, or most letters)")]
     [InlineData("a b", "invalid character ` ` in package name: `a b`, characters must be Unicode XID characters (numbers, `-`, `_`, or most letters)")]
-    public void PackageNames(string name, string? error) => Assert.Equal(error, PackageNameRules.ValidatePackageName(name));
+    public void PackageNames(string name, string? error) => Assert.Equal(error, NameValidation.PackageNameError(name));
 
     [Fact]
     public void RegistryNamesUseTheirOwnNoun() =>
-        Assert.Equal("invalid character `.` in registry name: `a.b`, characters must be Unicode XID characters (numbers, `-`, `_`, or most letters)", PackageNameRules.ValidateName("a.b", "registry name"));
+        Assert.Equal("invalid character `.` in registry name: `a.b`, characters must be Unicode XID characters (numbers, `-`, `_`, or most letters)", NameValidation.RegistryNameError("a.b"));
 
     [Fact]
     public void SpecialNames()

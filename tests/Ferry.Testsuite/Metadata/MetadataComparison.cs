@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -13,48 +12,21 @@ namespace Ferry.Testsuite.Metadata;
 /// redacted), stderr (on success only where nothing is downloaded, since download progress comes
 /// in any order), and the lockfile left behind.
 /// </summary>
-internal sealed partial class MetadataComparison
+internal sealed partial class MetadataComparison : TwinProjectComparison
 {
-    private readonly Sandbox _sandbox;
-    private readonly string _cargoTemp;
-    private readonly string _ferryTemp;
-    private readonly StringBuilder _failures = new();
-
     public MetadataComparison(Sandbox sandbox)
+        : base(sandbox)
     {
-        _sandbox = sandbox;
-        _cargoTemp = Path.Combine(sandbox.RootDirectory, "cargo");
-        _ferryTemp = Path.Combine(sandbox.RootDirectory, "ferry");
-        CargoWork = Path.Combine(_cargoTemp, "work");
-        FerryWork = Path.Combine(_ferryTemp, "work");
-        Directory.CreateDirectory(CargoWork);
-        Directory.CreateDirectory(FerryWork);
     }
-
-    public string CargoWork { get; }
-
-    public string FerryWork { get; }
-
-    public int Runs { get; private set; }
-
-    public int Failed { get; private set; }
 
     /// <summary>Nodes of the resolve graphs compared so far (cargo's), to show the tests see real graphs.</summary>
     public int Nodes { get; private set; }
 
-    public string Failures => _failures.ToString();
-
-    /// <summary>Whether stderr must match on success too (status lines such as <c>Locking</c>); errors always compare it. Off where downloads print progress.</summary>
-    public bool CompareStderrOnSuccess { get; init; } = true;
-
     /// <summary>Runs <c>metadata --format-version 1</c> plus <paramref name="args"/> in both copies (in <paramref name="cwd"/>, relative to the workspace).</summary>
     public void Run(IReadOnlyList<string> args, string? cwd = null)
     {
-        Runs++;
         string[] full = ["metadata", "--format-version", "1", .. args];
-        var cargo = _sandbox.CargoIn(cwd is null ? CargoWork : Path.Combine(CargoWork, cwd), full);
-        var ferry = _sandbox.FerryIn(cwd is null ? FerryWork : Path.Combine(FerryWork, cwd), full);
-        var label = string.Join(' ', full.Select(a => a.Contains(' ') || a.Length == 0 ? $"'{a}'" : a));
+        var (cargo, ferry) = RunBoth(full, cwd);
         var problems = new List<string>();
         if (cargo.ExitCode != ferry.ExitCode)
         {
@@ -63,8 +35,8 @@ internal sealed partial class MetadataComparison
 
         if (cargo.ExitCode == 0 && ferry.ExitCode == 0)
         {
-            var cargoJson = Parse(Normalize(cargo.Stdout, CargoWork, _cargoTemp));
-            var ferryJson = Parse(Normalize(ferry.Stdout, FerryWork, _ferryTemp));
+            var cargoJson = Parse(Normalize(cargo.Stdout, CargoWork, CargoTemp));
+            var ferryJson = Parse(Normalize(ferry.Stdout, FerryWork, FerryTemp));
             Nodes += cargoJson?["resolve"]?["nodes"]?.AsArray().Count ?? 0;
             if (!JsonNode.DeepEquals(cargoJson, ferryJson))
             {
@@ -72,43 +44,26 @@ internal sealed partial class MetadataComparison
             }
         }
 
-        var cargoErr = SortDownloads(Redactions.CargoToFerry(Normalize(cargo.Stderr, CargoWork, _cargoTemp)));
-        var ferryErr = SortDownloads(Redactions.CargoToFerry(Normalize(ferry.Stderr, FerryWork, _ferryTemp)));
+        var cargoErr = SortDownloads(Redactions.CargoToFerry(Normalize(cargo.Stderr, CargoWork, CargoTemp)));
+        var ferryErr = SortDownloads(Redactions.CargoToFerry(Normalize(ferry.Stderr, FerryWork, FerryTemp)));
         if ((CompareStderrOnSuccess || cargo.ExitCode != 0 || ferry.ExitCode != 0) && cargoErr != ferryErr)
         {
             problems.Add($"stderr differs:\n--- cargo\n{cargoErr}--- ferry\n{ferryErr}");
         }
 
-        var cargoLock = ReadLock(CargoWork);
-        var ferryLock = ReadLock(FerryWork);
-        if (cargoLock != ferryLock)
-        {
-            problems.Add($"Cargo.lock differs:\n--- cargo\n{cargoLock}--- ferry\n{ferryLock}");
-        }
-
-        if (problems.Count > 0)
-        {
-            Failed++;
-            _failures.Append("=== ").Append(label).Append('\n');
-            foreach (var problem in problems)
-            {
-                _failures.Append(problem).Append('\n');
-            }
-        }
+        CompareLockfiles(problems);
+        Record(Label(full), problems);
     }
 
     /// <summary>Runs any command in both copies and compares exit code, stdout and stderr as text (with the paths redacted).</summary>
     public void RunText(IReadOnlyList<string> args)
     {
-        Runs++;
-        var cargo = _sandbox.CargoIn(CargoWork, [.. args]);
-        var ferry = _sandbox.FerryIn(FerryWork, [.. args]);
-        var cargoText = $"exit {cargo.ExitCode}\n--- stdout\n{Normalize(cargo.Stdout, CargoWork, _cargoTemp)}--- stderr\n{Redactions.CargoToFerry(Normalize(cargo.Stderr, CargoWork, _cargoTemp))}";
-        var ferryText = $"exit {ferry.ExitCode}\n--- stdout\n{Normalize(ferry.Stdout, FerryWork, _ferryTemp)}--- stderr\n{Redactions.CargoToFerry(Normalize(ferry.Stderr, FerryWork, _ferryTemp))}";
+        var (cargo, ferry) = RunBoth(args);
+        var cargoText = $"exit {cargo.ExitCode}\n--- stdout\n{Normalize(cargo.Stdout, CargoWork, CargoTemp)}--- stderr\n{Redactions.CargoToFerry(Normalize(cargo.Stderr, CargoWork, CargoTemp))}";
+        var ferryText = $"exit {ferry.ExitCode}\n--- stdout\n{Normalize(ferry.Stdout, FerryWork, FerryTemp)}--- stderr\n{Redactions.CargoToFerry(Normalize(ferry.Stderr, FerryWork, FerryTemp))}";
         if (cargoText != ferryText)
         {
-            Failed++;
-            _failures.Append("=== ").Append(string.Join(' ', args)).Append("\n--- cargo\n").Append(cargoText).Append("\n--- ferry\n").Append(ferryText).Append('\n');
+            RecordText($"=== {string.Join(' ', args)}\n--- cargo\n{cargoText}\n--- ferry\n{ferryText}\n");
         }
     }
 
@@ -155,8 +110,8 @@ internal sealed partial class MetadataComparison
     private string Normalize(string text, string work, string temp)
     {
         // CARGO_HOME first: its directory name starts like the cargo copy's.
-        text = text.Replace(_sandbox.CargoHome, "[CARGO_HOME]", StringComparison.Ordinal);
-        text = Redactions.Apply(text.Replace(work, "[ROOT]", StringComparison.Ordinal).Replace(temp, "[TEMP]", StringComparison.Ordinal), _sandbox);
+        text = text.Replace(Sandbox.CargoHome, "[CARGO_HOME]", StringComparison.Ordinal);
+        text = Redactions.Apply(text.Replace(work, "[ROOT]", StringComparison.Ordinal).Replace(temp, "[TEMP]", StringComparison.Ordinal), Sandbox);
         return ExtractionDirectory().Replace(text, "registry/src/[REGISTRY]/");
     }
 
@@ -181,12 +136,6 @@ internal sealed partial class MetadataComparison
         }
 
         return string.Join('\n', lines);
-    }
-
-    private static string? ReadLock(string work)
-    {
-        var path = Path.Combine(work, "Cargo.lock");
-        return File.Exists(path) ? File.ReadAllText(path) : null;
     }
 
     [GeneratedRegex(@"registry/src/[^/""]+/")]

@@ -1,3 +1,4 @@
+using Ferry.Tests.Support;
 using System.Text;
 
 namespace Ferry.Testsuite.Tree;
@@ -39,7 +40,7 @@ internal sealed record TreeFixture(string Name, IReadOnlyList<IReadOnlyList<stri
             }
             else if (raw.StartsWith("# run:", StringComparison.Ordinal))
             {
-                runs.Add(SplitArgs(raw[6..]));
+                runs.Add(FixtureArgs.Split(raw[6..]));
             }
             else if (raw.StartsWith("# cwd:", StringComparison.Ordinal))
             {
@@ -66,43 +67,6 @@ internal sealed record TreeFixture(string Name, IReadOnlyList<IReadOnlyList<stri
         }
     }
 
-    /// <summary>Splits at spaces; single quotes group (and may enclose nothing: <c>-f ''</c>).</summary>
-    public static IReadOnlyList<string> SplitArgs(string line)
-    {
-        var args = new List<string>();
-        var current = new StringBuilder();
-        var quoted = false;
-        var any = false;
-        foreach (var c in line)
-        {
-            if (c == '\'')
-            {
-                quoted = !quoted;
-                any = true;
-            }
-            else if (c == ' ' && !quoted)
-            {
-                if (any)
-                {
-                    args.Add(current.ToString());
-                    current.Clear();
-                    any = false;
-                }
-            }
-            else
-            {
-                current.Append(c);
-                any = true;
-            }
-        }
-
-        if (any)
-        {
-            args.Add(current.ToString());
-        }
-
-        return args;
-    }
 
     public override string ToString() => Name;
 }

@@ -1,3 +1,4 @@
+using Ferry.Tests.Support;
 using Ferry.Testsuite.Sources;
 using Ferry.Testsuite.Support;
 using Xunit.Abstractions;
@@ -129,7 +130,7 @@ public sealed class TreeRegistryTests
         CopyDirectory(source, comparison.FerryWork);
         foreach (var command in commands)
         {
-            comparison.Run(TreeFixture.SplitArgs(command));
+            comparison.Run(FixtureArgs.Split(command));
         }
 
         _output.WriteLine($"{project}: {comparison.Runs - comparison.Failed}/{comparison.Runs} commands agree");
@@ -165,7 +166,7 @@ public sealed class TreeRegistryTests
         ];
         foreach (var command in commands)
         {
-            comparison.Run(TreeFixture.SplitArgs(command));
+            comparison.Run(FixtureArgs.Split(command));
         }
 
         _output.WriteLine($"seed {seed} (proc-macros: {string.Join(", ", registry.ProcMacros)}): {comparison.Runs - comparison.Failed}/{comparison.Runs} commands agree");

@@ -1,3 +1,4 @@
+using Ferry.Tests.Support;
 using System.Text;
 
 namespace Ferry.Tests.Resolver.Features;
@@ -37,7 +38,7 @@ internal sealed record FeatureFixture(string Name, IReadOnlyList<IReadOnlyList<s
             }
             else if (raw.StartsWith("# run:", StringComparison.Ordinal))
             {
-                runs.Add(SplitArgs(raw[6..]));
+                runs.Add(FixtureArgs.Split(raw[6..]));
             }
             else if (raw.StartsWith("# cwd:", StringComparison.Ordinal))
             {
@@ -56,44 +57,6 @@ internal sealed record FeatureFixture(string Name, IReadOnlyList<IReadOnlyList<s
         }
 
         return new FeatureFixture(name, runs, cwd, files);
-    }
-
-    /// <summary>Splits at spaces; single quotes group (<c>--features 'a b'</c>).</summary>
-    public static IReadOnlyList<string> SplitArgs(string line)
-    {
-        var args = new List<string>();
-        var current = new StringBuilder();
-        var quoted = false;
-        var any = false;
-        foreach (var c in line)
-        {
-            if (c == '\'')
-            {
-                quoted = !quoted;
-                any = true;
-            }
-            else if (c == ' ' && !quoted)
-            {
-                if (any)
-                {
-                    args.Add(current.ToString());
-                    current.Clear();
-                    any = false;
-                }
-            }
-            else
-            {
-                current.Append(c);
-                any = true;
-            }
-        }
-
-        if (any)
-        {
-            args.Add(current.ToString());
-        }
-
-        return args;
     }
 
     /// <summary>How a run is written in the recorded outputs: <c>$ tree ARGS</c>.</summary>

@@ -59,7 +59,7 @@ internal sealed class WorkspaceResolver
         {
             // A new lockfile's report checks packages against rustc's version: ask rustc (through
             // the rustup proxy, tens of milliseconds) while the index is being fetched.
-            _ = RustcVersionAsync(CancellationToken.None);
+            _ = RustcVersionAsync();
         }
 
         foreach (var manifest in _workspace.Loaded.Values)
@@ -84,7 +84,7 @@ internal sealed class WorkspaceResolver
         if (HonorsRustVersion())
         {
             var rustVersions = members.Select(m => m.RustVersion).OfType<RustVersion>().ToList();
-            if (rustVersions.Count == 0 && await RustcVersionAsync(cancellationToken).ConfigureAwait(false) is { } rustc)
+            if (rustVersions.Count == 0 && await RustcVersionAsync().ConfigureAwait(false) is { } rustc)
             {
                 rustVersions.Add(rustc);
             }
@@ -176,15 +176,11 @@ internal sealed class WorkspaceResolver
             return lowest;
         }
 
-        return RustcVersionAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return RustcVersionAsync().GetAwaiter().GetResult();
     }
 
-    // One `rustc -vV` per command, shared by whoever asks first; not cancellable by one asker.
-    private Task<RustVersion?> RustcVersionAsync(CancellationToken cancellationToken)
-    {
-        _ = cancellationToken;
-        return _rustcVersion ??= QueryRustcVersionAsync();
-    }
+    // One `rustc -vV` per command, shared by whoever asks first, so not cancellable by one asker.
+    private Task<RustVersion?> RustcVersionAsync() => _rustcVersion ??= QueryRustcVersionAsync();
 
     private async Task<RustVersion?> QueryRustcVersionAsync()
     {

@@ -3,6 +3,7 @@
 #   bench/build/run.sh [PROJECT...]     # default: medium large (../shared/registry/projects)
 #   RUNS=5 (no-op and touched runs), CLEAN_RUNS=$RUNS (clean builds; 1 or 2 for large saves time)
 #   MODES="clean no-op touched" (a subset skips the others), REUSE=1 keeps BENCH_DIR from a previous run
+#   SUBCOMMAND="build" (bench/test/run.sh times `test --no-run` through this script)
 # Per project and tool (each with its own CARGO_HOME, packages already downloaded, -j2):
 #   clean   - `build -j2` after `rm -rf target` (not timed)
 #   no-op   - `build -j2` with everything fresh
@@ -22,7 +23,8 @@ cargo="${CARGO:-$(rustup which cargo 2>/dev/null || echo "$HOME/.cargo/bin/cargo
 export RUSTC="${RUSTC:-$(rustup which rustc 2>/dev/null || echo rustc)}"
 projects=("$@")
 [ ${#projects[@]} -gt 0 ] || projects=(medium large)
-work="${BENCH_DIR:-/dev/shm/ferry-bench-build}"
+subcommand="${SUBCOMMAND:-build}"
+work="${BENCH_DIR:-/dev/shm/ferry-bench-${subcommand%% *}}"
 runs="${RUNS:-5}"
 clean_runs="${CLEAN_RUNS:-$runs}"
 "$repo/ferry" --version >/dev/null   # build the release binary if needed
@@ -60,8 +62,8 @@ for project in "${projects[@]}"; do
     for tool in cargo ferry; do
         [ -d "$work/$tool-$project" ] || cp -r "$shared/registry/projects/$project" "$work/$tool-$project"
     done
-    run_cargo="env CARGO_HOME=$work/home-cargo $cargo build -j2 --manifest-path $work/cargo-$project/Cargo.toml"
-    run_ferry="env CARGO_HOME=$work/home-ferry $ferry build -j2 --manifest-path $work/ferry-$project/Cargo.toml"
+    run_cargo="env CARGO_HOME=$work/home-cargo $cargo $subcommand -j2 --manifest-path $work/cargo-$project/Cargo.toml"
+    run_ferry="env CARGO_HOME=$work/home-ferry $ferry $subcommand -j2 --manifest-path $work/ferry-$project/Cargo.toml"
     # Download and extract the packages (not timed); both tools must lock the same graph.
     (cd "$work/cargo-$project" && env CARGO_HOME="$work/home-cargo" "$cargo" fetch -q)
     (cd "$work/ferry-$project" && env CARGO_HOME="$work/home-ferry" "$ferry" fetch -q)
@@ -94,6 +96,6 @@ for project in "${projects[@]}"; do
 done
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "| project | build | runs | cargo median (s) [min-max] | ferry median (s) [min-max] | ferry / cargo |"
+echo "| project | $subcommand | runs | cargo median (s) [min-max] | ferry median (s) [min-max] | ferry / cargo |"
 echo "| --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${results[@]}"

@@ -25,7 +25,7 @@ internal static class TestCommands
             throw new ArgParseException("unexpected argument '--keep-going' found", UsageLine.For(spec, "ferry", includeRequiredOnly: false), "use `--no-fail-fast` to run as many tests as possible regardless of failure");
         }
 
-        var options = CompileArgs.Parse(context, args, bench ? UserIntent.Bench : UserIntent.Test, ProfileChecking.Custom, name);
+        var options = CompileArgs.Parse(context, args, bench ? UserIntent.Bench : UserIntent.Test, ProfileChecking.Custom, name, usageTail: bench ? " [BENCHNAME] [-- [ARGS]...]" : " [TESTNAME] [-- [ARGS]...]");
         options = options with
         {
             Profile = args.Value("profile") is null && !args.Flag("release") ? name : options.Profile,

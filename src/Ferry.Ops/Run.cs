@@ -175,6 +175,11 @@ public static class Run
         }
 
         command = command.WithEnv("LD_LIBRARY_PATH", string.Join(':', search));
+        if (compilation.RunEnv.TryGetValue(unit, out var runEnv) && runEnv.FirstOrDefault(e => e.Name == "OUT_DIR") is { Name: not null } outDir)
+        {
+            command = command.WithEnv(outDir.Name, outDir.Value);
+        }
+
         if (compilation.ScriptEnv.TryGetValue(unit, out var scriptEnv))
         {
             foreach (var (name, value) in scriptEnv)

@@ -142,7 +142,7 @@ public static class Run
     }
 
     /// <summary>Cargo's <c>target_runner</c>: <c>target.TRIPLE.runner</c>, else the one matching <c>target.'cfg(..)'.runner</c>.</summary>
-    private static (string Program, IReadOnlyList<string> Args)? Runner(GlobalContext gctx, RustcTargetData targetData, Resolver.Features.CompileKind kind)
+    internal static (string Program, IReadOnlyList<string> Args)? Runner(GlobalContext gctx, RustcTargetData targetData, Resolver.Features.CompileKind kind)
     {
         if (targetData.TargetConfig(kind).Runner is { } runner)
         {
@@ -160,7 +160,7 @@ public static class Run
     }
 
     /// <summary>Cargo's <c>fill_env</c> for a program it runs: the library path (build scripts' native dirs, outputs, sysroot), <c>CARGO</c>, <c>CARGO_PKG_*</c>, script env, <c>[env]</c>.</summary>
-    private static ProcessCommand FillTargetEnv(ProcessCommand command, CompileOutcome outcome, global::Ferry.Build.Units.Unit unit, GlobalContext gctx)
+    internal static ProcessCommand FillTargetEnv(ProcessCommand command, CompileOutcome outcome, global::Ferry.Build.Units.Unit unit, GlobalContext gctx)
     {
         var compilation = outcome.Compilation;
         var layoutDest = Path.GetDirectoryName(compilation.DepsDirs[0])!;
@@ -175,6 +175,11 @@ public static class Run
         }
 
         command = command.WithEnv("LD_LIBRARY_PATH", string.Join(':', search));
+        if (compilation.RunEnv.TryGetValue(unit, out var runEnv) && runEnv.FirstOrDefault(e => e.Name == "OUT_DIR") is { Name: not null } outDir)
+        {
+            command = command.WithEnv(outDir.Name, outDir.Value);
+        }
+
         if (compilation.ScriptEnv.TryGetValue(unit, out var scriptEnv))
         {
             foreach (var (name, value) in scriptEnv)

@@ -84,7 +84,13 @@ public sealed class BuildRunner
         }
 
         var order = TopologicalOrder();
-        var freshness = _fingerprints.PrepareAll(order);
+        // Doctests are run by `ferry test` after the build: no fingerprint, nothing to do here.
+        var freshness = _fingerprints.PrepareAll(order.Where(u => u.Mode != CompileMode.Doctest));
+        foreach (var doctest in order.Where(u => u.Mode == CompileMode.Doctest))
+        {
+            freshness[doctest] = Freshness.Fresh;
+        }
+
         var jobs = new Dictionary<Unit, Job>();
         foreach (var unit in order)
         {
@@ -124,7 +130,7 @@ public sealed class BuildRunner
         }
 
         var basedir = _state.Gctx.Build.DepInfoBasedir?.ResolvePath(_state.Gctx.Cwd);
-        foreach (var root in _state.Graph.Roots)
+        foreach (var root in _state.Graph.Roots.Where(r => r.Mode != CompileMode.Doctest))
         {
             OutputDepInfo.Write(_state, _fingerprints, root, basedir);
         }
@@ -171,7 +177,20 @@ public sealed class BuildRunner
         }
 
         var docs = _state.Graph.Roots.Where(u => u.Mode == CompileMode.Doc).Select(u => _state.Files.Outputs(u)[0].Path).Distinct().ToImmutableArray();
-        return new Compilation(binaries.ToImmutable(), [.. _state.NativeDirs], depsDirs, _state.Bcx.TargetData.Host.SysrootTargetLibdir, scriptEnv.ToImmutable(), docs);
+        return new Compilation(binaries.ToImmutable(), [.. _state.NativeDirs], depsDirs, _state.Bcx.TargetData.Host.SysrootTargetLibdir, scriptEnv.ToImmutable(), docs)
+        {
+            Doctests = [.. _state.Graph.Roots.Where(u => u.Mode == CompileMode.Doctest).Select(_commands.Doctest)],
+            RunEnv = _state.Graph.Roots.Distinct().ToImmutableDictionary(u => u, RunEnv),
+        };
+    }
+
+    /// <summary>What Cargo adds to the environment of a root it runs: <c>OUT_DIR</c> of its build script, <c>CARGO_BIN_EXE_*</c>.</summary>
+    private ImmutableArray<(string Name, string Value)> RunEnv(Unit unit)
+    {
+        var env = _commands.BinExeEnv(unit);
+        return BuildScriptMap.OwnBuildScriptRun(_state.Graph, unit) is { } run
+            ? env.Insert(0, ("OUT_DIR", _state.Files.BuildScriptOutDir(run)))
+            : env;
     }
 
     private List<Unit> TopologicalOrder()
@@ -211,6 +230,11 @@ public sealed class BuildRunner
 
     private Job MakeJob(Unit unit, Freshness freshness)
     {
+        if (unit.Mode == CompileMode.Doctest)
+        {
+            return new Job(unit, freshness, (state, _) => Task.CompletedTask);
+        }
+
         if (unit.Mode == CompileMode.RunCustomBuild)
         {
             if (_state.ScriptOutputs.ContainsKey(unit))

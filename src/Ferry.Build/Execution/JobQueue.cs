@@ -291,7 +291,7 @@ internal sealed class JobQueue
                 _state.Shell.Status(unit.Mode.IsCheck() ? "Checking" : "Compiling", unit.Package.ToString());
             }
         }
-        else if (_counts[id] == 0)
+        else if (_counts[id] == 0 && !(unit.Mode == CompileMode.Doctest && _compiled.Contains(id)))
         {
             _compiled.Add(id);
             if (_state.Options.Verbose)

@@ -246,6 +246,11 @@ internal sealed class RustcCommands
             command = command.WithEnv("CARGO_PRIMARY_PACKAGE", "1");
         }
 
+        foreach (var (name, value) in BinExeEnv(unit))
+        {
+            command = command.WithEnv(name, value);
+        }
+
         if (unit.Target.IsTest || unit.Target.IsBench)
         {
             var tmp = Files.Layout(unit.Kind).Tmp;
@@ -303,6 +308,123 @@ internal sealed class RustcCommands
         }
 
         return command;
+    }
+
+    /// <summary>
+    /// Cargo's collection of a doctest after the build: <c>extern_args</c>, <c>lib_search_paths</c>,
+    /// <c>lto_args</c>, features, check-cfgs, the package's build script cfgs and link args,
+    /// RUSTDOCFLAGS and the error format; the command adds the rest when it runs rustdoc.
+    /// </summary>
+    public Doctest Doctest(Unit unit)
+    {
+        var args = ImmutableArray.CreateBuilder<string>();
+        foreach (var dep in _state.Graph.Deps(unit))
+        {
+            if (!dep.Unit.IsLinkable || dep.Unit.Mode == CompileMode.Doc)
+            {
+                continue;
+            }
+
+            var value = $"{(dep.NoPrelude ? "noprelude:" : string.Empty)}{dep.ExternCrateName}=";
+            var outputs = Files.Outputs(dep.Unit);
+            if (_state.OnlyRequiresRmeta(unit, dep.Unit) || dep.Unit.Mode.IsCheck())
+            {
+                args.AddRange("--extern", value + outputs.First(o => o.Flavor == FileFlavor.Rmeta).Path);
+            }
+            else
+            {
+                foreach (var output in outputs.Where(o => o.Flavor == FileFlavor.Linkable))
+                {
+                    args.AddRange("--extern", value + output.Path);
+                }
+            }
+        }
+
+        if (unit.Target.ProcMacro)
+        {
+            args.AddRange("--extern", "proc_macro");
+        }
+
+        args.AddRange("-L", "dependency=" + Files.DepsDir(unit));
+        if (!unit.Kind.IsHost)
+        {
+            args.AddRange("-L", "dependency=" + Files.HostDeps);
+        }
+
+        var lto = Files.Lto(unit);
+        switch (lto.Kind)
+        {
+            case LtoKind.Run:
+                args.AddRange("-C", lto.Named is null ? "lto" : $"lto={lto.Named}");
+                break;
+            case LtoKind.Off:
+                args.AddRange("-C", "lto=off", "-C", "embed-bitcode=no");
+                break;
+            case LtoKind.OnlyBitcode:
+                args.AddRange("-C", "linker-plugin-lto");
+                break;
+            case LtoKind.OnlyObject:
+                args.AddRange("-C", "embed-bitcode=no");
+                break;
+        }
+
+        args.AddRange(FeaturesArgs(unit));
+        args.AddRange(CheckCfgArgs(unit));
+        var scriptEnv = ImmutableArray<(string, string)>.Empty;
+        string? outDir = null;
+        if (BuildScriptMap.OwnBuildScriptRun(_state.Graph, unit) is { } run)
+        {
+            outDir = Files.BuildScriptOutDir(run);
+            if (_state.ScriptOutputs.TryGetValue(run, out var output))
+            {
+                foreach (var cfg in output.Cfgs)
+                {
+                    args.AddRange("--cfg", cfg);
+                }
+
+                foreach (var checkCfg in output.CheckCfgs)
+                {
+                    args.AddRange("--check-cfg", checkCfg);
+                }
+
+                foreach (var linkArg in output.LinkerArgs.Where(a => a.AppliesTo(unit.Target, unit.Mode)))
+                {
+                    args.AddRange("-C", $"link-arg={linkArg.Value}");
+                }
+
+                scriptEnv = output.Env;
+            }
+        }
+
+        args.AddRange(unit.Rustdocflags);
+        args.AddRange("--error-format", _state.Options.MessageFormat switch
+        {
+            { IsJson: true } => "json",
+            { Kind: Messages.MessageFormatKind.Short } => "short",
+            _ => "human",
+        });
+        return new Doctest(unit, args.ToImmutable(), _state.Linker(unit.Kind), scriptEnv, outDir);
+    }
+
+    /// <summary>Cargo's <c>artifact::get_env</c> for tests and benches: <c>CARGO_BIN_EXE_NAME</c> of each binary of the package.</summary>
+    public ImmutableArray<(string Name, string Value)> BinExeEnv(Unit unit)
+    {
+        if (!unit.Target.IsTest && !unit.Target.IsBench)
+        {
+            return [];
+        }
+
+        var result = ImmutableArray.CreateBuilder<(string, string)>();
+        foreach (var bin in unit.Package.Manifest.Targets.Where(t => t.IsBin))
+        {
+            var name = bin.BinaryFilename ?? bin.Name;
+
+            // Check builds uplift nothing, but `env!` must still compile.
+            var path = unit.Mode.IsCheck() ? $"placeholder:{name}" : Files.BinLinkForTarget(bin, unit.Kind);
+            result.Add(($"CARGO_BIN_EXE_{name}", path));
+        }
+
+        return result.ToImmutable();
     }
 
     private static IEnumerable<string> CrateTypesOf(Unit unit) => unit.Target.CrateTypes;

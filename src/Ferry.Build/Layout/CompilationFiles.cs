@@ -130,7 +130,7 @@ public sealed class CompilationFiles
         {
             case CompileMode.Doc:
                 return [new OutputFile(Path.Combine(OutputDir(unit), unit.CrateName, "index.html"), null, FileFlavor.Normal)];
-            case CompileMode.RunCustomBuild:
+            case CompileMode.RunCustomBuild or CompileMode.Doctest:
                 return [];
         }
 

@@ -82,6 +82,24 @@ public sealed record CompileFilter
         Benches = FilterRule.Everything,
     };
 
+    /// <summary>Cargo's <c>lib_only</c> (<c>cargo test --doc</c>).</summary>
+    public static CompileFilter LibOnly() => new()
+    {
+        IsDefault = false,
+        Lib = LibRule.True,
+    };
+
+    /// <summary>Cargo's <c>all_test_targets</c> (<c>cargo test TESTNAME</c>): everything with <c>test = true</c>, not examples.</summary>
+    public static CompileFilter AllTestTargets() => new()
+    {
+        IsDefault = false,
+        Lib = LibRule.Default,
+        Bins = FilterRule.None,
+        Examples = FilterRule.None,
+        Tests = FilterRule.Everything,
+        Benches = FilterRule.None,
+    };
+
     public static CompileFilter SingleBin(string name) => new()
     {
         IsDefault = false,
@@ -99,7 +117,7 @@ public sealed record CompileFilter
     /// <summary>Whether dev-dependencies are needed (Cargo's <c>need_dev_deps</c>).</summary>
     public bool NeedDevDeps(UserIntent intent) => intent switch
     {
-        UserIntent.Test or UserIntent.Bench or UserIntent.CheckTest => true,
+        UserIntent.Test or UserIntent.Doctest or UserIntent.Bench or UserIntent.CheckTest => true,
         _ => !IsDefault && (Examples.IsSpecific || Tests.IsSpecific || Benches.IsSpecific),
     };
 

@@ -82,6 +82,7 @@ public sealed class UnitGenerator
         UserIntent.Check => CompileMode.Check,
         UserIntent.CheckTest => CompileMode.CheckTest,
         UserIntent.Doc => CompileMode.Doc,
+        UserIntent.Doctest => CompileMode.Doctest,
         _ => CompileMode.Build,
     };
 
@@ -96,6 +97,12 @@ public sealed class UnitGenerator
                 {
                     proposals.Add(new Proposal(package, target, !_filter.RequiredFeaturesFilterable, DefaultMode));
                 }
+
+                // `cargo test` also runs the library's doctests, when it has any to run.
+                if (_intent == UserIntent.Test && package.Manifest.Targets.FirstOrDefault(t => t.IsLib && t.Doctested && t.IsDoctestable) is { } lib)
+                {
+                    proposals.Add(new Proposal(package, lib, false, CompileMode.Doctest));
+                }
             }
 
             return proposals;
@@ -104,6 +111,16 @@ public sealed class UnitGenerator
         if (_filter.Lib != LibRule.False)
         {
             var libs = FilterTargets(t => t.IsLib, false, DefaultMode);
+            if (_intent == UserIntent.Doctest)
+            {
+                foreach (var skipped in libs.Where(p => !p.Target.IsDoctestable))
+                {
+                    _shell.Warn($"doc tests are not supported for crate type(s) `{string.Join(", ", skipped.Target.CrateTypes)}` in package `{skipped.Package.Name}`");
+                }
+
+                libs = [.. libs.Where(p => p.Target.IsDoctestable)];
+            }
+
             if (!_filter.AllTargets && libs.Count == 0 && _filter.Lib == LibRule.True)
             {
                 var names = _packages.Select(p => p.Name).ToList();

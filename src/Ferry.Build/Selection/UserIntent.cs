@@ -9,4 +9,7 @@ public enum UserIntent
     Test,
     Bench,
     Doc,
+
+    /// <summary><c>cargo test --doc</c>: only the doctests of the libraries.</summary>
+    Doctest,
 }

@@ -18,6 +18,9 @@ public enum CompileMode
     /// <summary>rustdoc.</summary>
     Doc,
 
+    /// <summary><c>rustdoc --test</c> of a library: nothing is compiled, the command runs it afterwards.</summary>
+    Doctest,
+
     /// <summary>Running a compiled build script.</summary>
     RunCustomBuild,
 }

@@ -131,7 +131,7 @@ internal sealed class UnitDependencies
         }
 
         result.AddRange(DepBuildScript(unit, unitFor));
-        if (unit.Target.IsLib)
+        if (unit.Target.IsLib && unit.Mode != CompileMode.Doctest)
         {
             return result;
         }

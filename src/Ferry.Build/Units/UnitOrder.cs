@@ -59,6 +59,7 @@ public static class UnitOrder
         CompileMode.Check => 2,
         CompileMode.CheckTest => 3,
         CompileMode.Doc => 4,
+        CompileMode.Doctest => 5,
         _ => 6,
     };
 }

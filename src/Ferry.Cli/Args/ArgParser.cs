@@ -79,7 +79,7 @@ internal sealed class ArgParser
             }
             else
             {
-                if (positionalIndex >= _spec.Positionals.Count)
+                if (positionalIndex >= _spec.Positionals.Count || _spec.Positionals[positionalIndex].Last)
                 {
                     throw Unexpected(arg);
                 }

@@ -29,7 +29,7 @@ internal static class UsageLine
                 name = positional.Multiple ? $"<{positional.ValueName}>..." : $"<{positional.ValueName}>";
             }
 
-            parts.Add(name);
+            parts.Add(positional.Last ? $"[-- {name}]" : name);
         }
 
         return string.Join(' ', parts);
@@ -51,7 +51,8 @@ internal static class UsageLine
         foreach (var positional in spec.Positionals)
         {
             var shown = positional.Required || positionalGiven(positional.Id) ? $"<{positional.ValueName}>" : $"[{positional.ValueName}]";
-            parts.Add(positional.Multiple || positional.Trailing ? shown + "..." : shown);
+            shown = positional.Multiple || positional.Trailing ? shown + "..." : shown;
+            parts.Add(positional.Last ? $"[-- {shown}]" : shown);
         }
 
         return string.Join(' ', parts);

@@ -50,6 +50,8 @@ internal sealed class CommandTable
         new RunCommand(),
         new RustcCommand(),
         new RustdocCommand(),
+        new TestCommand(),
+        new BenchCommand(),
         new ConfigCommand(),
         new FetchCommand(),
         new GenerateLockfileCommand(),

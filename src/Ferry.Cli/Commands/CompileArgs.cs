@@ -74,10 +74,10 @@ internal static class CompileArgs
     public static ArgSpec IgnoreRustVersion => new("ignore-rust-version", ArgKind.Flag, "Ignore `rust-version` specification in packages") { Long = "ignore-rust-version", Heading = CommonOptions.ManifestHeading };
 
     /// <summary>Cargo's <c>compile_options</c>: message formats, packages, targets, features, profile, jobs.</summary>
-    public static CompileOptions Parse(CommandContext context, ParsedArgs args, UserIntent intent, ProfileChecking profileChecking, string commandName, bool hasArgs = false)
+    public static CompileOptions Parse(CommandContext context, ParsedArgs args, UserIntent intent, ProfileChecking profileChecking, string commandName, bool hasArgs = false, string? usageTail = null)
     {
         var message = ParseMessageFormat(args.Values("message-format"));
-        var profile = ProfileName(args, commandName, profileChecking, hasArgs);
+        var profile = ProfileName(args, commandName, profileChecking, hasArgs, usageTail);
         int? jobs = null;
         if (args.Value("jobs") is { } jobsText)
         {
@@ -167,7 +167,7 @@ internal static class CompileArgs
     }
 
     /// <summary>Cargo's <c>get_profile_name</c>: <c>--release</c>, <c>--profile</c> (checked like a profile name), legacy names for <c>rustc</c>/<c>check</c>.</summary>
-    public static string ProfileName(ParsedArgs args, string commandName, ProfileChecking checking, bool hasArgs = false)
+    public static string ProfileName(ParsedArgs args, string commandName, ProfileChecking checking, bool hasArgs = false, string? usageTail = null)
     {
         var specified = args.Value("profile");
         var release = args.Flag("release");
@@ -175,7 +175,7 @@ internal static class CompileArgs
         {
             throw new ArgParseException(
                 "the argument '--release' cannot be used with '--profile <PROFILE-NAME>'",
-                $"ferry {commandName} --release{(hasArgs ? " [ARGS]..." : string.Empty)}");
+                $"ferry {commandName} --release{usageTail ?? (hasArgs ? " [ARGS]..." : string.Empty)}");
         }
 
         if (specified is not null && ((checking == ProfileChecking.LegacyRustc && specified is "dev" or "test" or "bench" or "check")

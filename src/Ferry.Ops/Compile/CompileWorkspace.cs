@@ -52,6 +52,9 @@ internal static class CompileWorkspace
             AvailableTargets.Check(workspace, options.BareFlags, SelectedMembers(workspace, options, gctx.Cwd));
         }
 
+        // Cargo's `compile_with_exec` starts with `ws.emit_warnings()` (unused keys, no edition, ...).
+        workspace.EmitWarnings(shell);
+
         using var registry = WorkspaceResolver.CreateRegistry(gctx, loader);
         var resolver = new WorkspaceResolver(workspace, loader, gctx, registry);
         var previous = resolver.LoadPrevious();

@@ -33,6 +33,23 @@ public sealed class CompileFilterTests
         Assert.True(filter.Tests.All && filter.Benches.All && filter.Examples.All && filter.Bins.All);
     }
 
+    [Fact]
+    public void TestCommandFilters()
+    {
+        // `cargo test --doc`: the library only, with dev-dependencies for the doctests.
+        var libOnly = CompileFilter.LibOnly();
+        Assert.True(libOnly.IsSpecific);
+        Assert.Equal(LibRule.True, libOnly.Lib);
+        Assert.False(libOnly.Bins.IsSpecific || libOnly.Tests.IsSpecific || libOnly.Examples.IsSpecific || libOnly.Benches.IsSpecific);
+        Assert.True(libOnly.NeedDevDeps(UserIntent.Doctest));
+
+        // `cargo test NAME`: everything with `test = true`, but no examples.
+        var tests = CompileFilter.AllTestTargets();
+        Assert.Equal(LibRule.Default, tests.Lib);
+        Assert.True(tests.Tests.All);
+        Assert.False(tests.AllTargets || tests.Examples.IsSpecific || tests.Bins.IsSpecific || tests.Benches.IsSpecific);
+    }
+
     [Theory]
     [InlineData("foo*", "foobar", true)]
     [InlineData("foo?", "foob", true)]

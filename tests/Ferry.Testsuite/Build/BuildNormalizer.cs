@@ -20,6 +20,10 @@ public static partial class BuildNormalizer
         text = RegistrySrc().Replace(text, "[CARGO_HOME]/registry/src/[REGISTRY]/");
         text = Hash().Replace(text, "$1[HASH]");
         text = Elapsed().Replace(text, "in [ELAPSED]");
+
+        // libtest's doctest timings and the thread ids in panic messages vary from run to run.
+        text = Took().Replace(text, "took [ELAPSED]");
+        text = ThreadId().Replace(text, "' ([TID]) panicked");
         text = ChangedAt().Replace(text, "$1 ([..])");
         text = CargoExe().Replace(text, "CARGO=[EXE]");
 
@@ -99,6 +103,12 @@ public static partial class BuildNormalizer
 
     [GeneratedRegex(@"in \d+(\.\d+)?s|in \d+m \d+s")]
     private static partial Regex Elapsed();
+
+    [GeneratedRegex(@"took \d+(\.\d+)?s")]
+    private static partial Regex Took();
+
+    [GeneratedRegex(@"' \(\d+\) panicked")]
+    private static partial Regex ThreadId();
 
     [GeneratedRegex(@"(has changed|was rebuilt) \([^)]*\)")]
     private static partial Regex ChangedAt();

@@ -55,6 +55,28 @@ public sealed class ArgParserTests
         Assert.Empty(Parse("--bin", "--release").Values("bin"));
     }
 
+    private static readonly CommandSpec Test = new("test", "Test")
+    {
+        Options = [new ArgSpec("no-run", ArgKind.Flag, "No run") { Long = "no-run" }],
+        Positionals =
+        [
+            new PositionalSpec("testname", "TESTNAME", "Filter"),
+            new PositionalSpec("args", "ARGS", "Harness arguments", Multiple: true) { Last = true },
+        ],
+    };
+
+    [Fact]
+    public void LastPositionalTakesOnlyWhatFollowsDoubleDash()
+    {
+        var args = new ArgParser(Test, "ferry").Parse(["filter", "--no-run", "--", "--exact", "x"]);
+        Assert.Equal(["filter"], args.Positionals("testname"));
+        Assert.Empty(args.Positionals("args"));
+        Assert.Equal(["--exact", "x"], args.Trailing);
+        var error = Assert.Throws<ArgParseException>(() => new ArgParser(Test, "ferry").Parse(["a", "b"]));
+        Assert.Equal("unexpected argument 'b' found", error.Message);
+        Assert.Equal("ferry test [OPTIONS] [TESTNAME] [-- [ARGS]...]", error.Usage);
+    }
+
     [Fact]
     public void DoubleDashEndsOptions()
     {

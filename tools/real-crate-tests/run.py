@@ -40,24 +40,34 @@ def unpack(registry, crate, into):
 
 
 def results(output):
-    """[(binary, 'ok 3/0/1')] in the order the harnesses ran."""
+    """[(binary, 'ok 3/0/1')] in the order the harnesses ran; a harness that printed no result
+    line (it crashed, or has harness = false) is listed as 'no-result 0/0/0'."""
     rows, current = [], None
     for line in output.splitlines():
+        header = None
         if m := RUNNING.match(line):
-            current = m.group(1)
+            header = m.group(1)
         elif m := DOCTESTS.match(line):
-            current = "doctests " + m.group(1)
-        elif m := RESULT.match(line):
+            header = "doctests " + m.group(1)
+        if header is not None:
+            if current is not None:
+                rows.append((current, "no-result 0/0/0"))
+            current = header
+        elif (m := RESULT.match(line)) and current is not None:
             rows.append((current, f"{m.group(1)} {m.group(2)}/{m.group(3)}/{m.group(4)}"))
             current = None
+    if current is not None:
+        rows.append((current, "no-result 0/0/0"))
     return rows
 
 
 def run_tool(tool, crate_dir, env, timeout):
     started = time.monotonic()
     try:
-        p = subprocess.run([tool, "test", "--no-fail-fast"], cwd=crate_dir, env=env, capture_output=True, text=True, timeout=timeout)
-        code, out = p.returncode, p.stdout + p.stderr
+        # One pipe for both streams: the `Running` headers go to stderr, the harnesses' results
+        # to stdout, and only their interleaving says which result belongs to which binary.
+        p = subprocess.run([tool, "test", "--no-fail-fast"], cwd=crate_dir, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=timeout)
+        code, out = p.returncode, p.stdout
     except subprocess.TimeoutExpired as e:
         code, out = "timeout", (e.stdout or b"").decode(errors="replace") if isinstance(e.stdout, bytes) else (e.stdout or "")
     return code, results(out), out, time.monotonic() - started
@@ -106,7 +116,7 @@ def main():
         summary = ", ".join(r for _, r in first[1]) or "-"
         total = [0, 0, 0]
         for _, r in first[1]:
-            for i, n in enumerate(r.split(" ")[1].split("/")):
+            for i, n in enumerate(r.split(" ")[-1].split("/")):
                 total[i] += int(n)
         same = "-"
         if len(wanted) == 2:

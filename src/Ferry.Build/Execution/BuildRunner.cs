@@ -8,6 +8,7 @@ using Ferry.Build.Units;
 using Ferry.Core.Configuration;
 using Ferry.Platform;
 using Ferry.Util.Diagnostics;
+using Ferry.Util.IO;
 
 namespace Ferry.Build.Execution;
 
@@ -617,8 +618,8 @@ public sealed class BuildRunner
     {
         var runDir = _state.Files.BuildScriptRunDir(unit);
         var outDir = _state.Files.BuildScriptOutDir(unit);
-        var previousOutDir = File.Exists(Path.Combine(runDir, "root-output")) ? File.ReadAllText(Path.Combine(runDir, "root-output")) : outDir;
-        var parsed = Parse(unit, File.ReadAllText(Path.Combine(runDir, "output")), previousOutDir, outDir);
+        var previousOutDir = File.Exists(Path.Combine(runDir, "root-output")) ? UnlockedFile.ReadAllText(Path.Combine(runDir, "root-output")) : outDir;
+        var parsed = Parse(unit, UnlockedFile.ReadAllText(Path.Combine(runDir, "output")), previousOutDir, outDir);
         Publish(unit, job, parsed, outDir);
         return Task.CompletedTask;
     };

@@ -354,11 +354,39 @@ internal static class CompileWorkspace
         if (remote.Count > 0)
         {
             var set = await PackageSet.DownloadAsync(registry, resolve, remote.Select(r => r.Item1), PackageDownloadOptions.Default, cancellationToken).ConfigureAwait(false);
-            foreach (var (id, _) in remote)
+            // Dependencies' manifests are independent of each other and of the workspace: read on
+            // every core, each worker with a loader of its own (a loader caches, it does not lock).
+            // The first failure in lockfile order is reported, as a sequential read would.
+            var manifests = new Manifest[remote.Count];
+            var errors = new Exception?[remote.Count];
+            Parallel.For(
+                0,
+                remote.Count,
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+                () => new ManifestLoader(loader.Environment),
+                (i, _, own) =>
+                {
+                    try
+                    {
+                        manifests[i] = own.ReadPackage(Path.Combine(set[remote[i].Item1].Root, "Cargo.toml"));
+                    }
+                    catch (Exception e) when (e is FerryException or IOException or UnauthorizedAccessException)
+                    {
+                        errors[i] = e;
+                    }
+
+                    return own;
+                },
+                _ => { });
+            for (var i = 0; i < remote.Count; i++)
             {
-                var manifest = loader.ReadPackage(Path.Combine(set[id].Root, "Cargo.toml"));
-                manifest = manifest with { Summary = manifest.Summary with { PackageId = id } };
-                result[id] = new BuildPackage(manifest, isMember: false);
+                if (errors[i] is { } error)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+                }
+
+                var id = remote[i].Item1;
+                result[id] = new BuildPackage(manifests[i] with { Summary = manifests[i].Summary with { PackageId = id } }, isMember: false);
             }
         }
 

@@ -86,6 +86,15 @@ public sealed class BuildRunner
 
         var order = TopologicalOrder();
         var freshness = _fingerprints.PrepareAll(order);
+        if (_state.Options.BeforeCompiling is { } beforeCompiling)
+        {
+            var compiled = order.Where(u => !freshness[u].IsFresh).Select(u => u.Package.Id).Distinct().ToList();
+            if (compiled.Count > 0)
+            {
+                await beforeCompiling(compiled, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         var jobs = new Dictionary<Unit, Job>();
         foreach (var unit in order)
         {

@@ -58,7 +58,7 @@ internal sealed class PackageDownloads
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Lock _lock = new();
     private readonly ConcurrentDictionary<PackageId, (long Received, long? Declared)> _inFlight = new();
-    private readonly ConcurrentDictionary<string, byte> _swept = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<bool>> _swept = new(StringComparer.Ordinal);
     private bool _announced;
     private int _total;
     private int _done;
@@ -124,7 +124,7 @@ internal sealed class PackageDownloads
                     var directory = _layout.SourceDirectory(work[i].Source.Actual, work[i].Id.Name, work[i].Id.Version);
                     // Only a complete tree is ever stamped, and its marker is one of the paths the
                     // stamp lists: a match implies CrateMarkers.IsComplete without reading it.
-                    verified[i] = VerifiedStamp.Matches(VerifiedStamp.PathFor(_layout, directory));
+                    verified[i] = VerifiedStamp.Matches(VerifiedStamp.PathFor(_layout, directory), shapeOnly: _options.DeferContentCheck);
                 });
             var remaining = new List<(PackageId Id, string Checksum, IndexedRegistrySource Source)>(work.Count);
             for (var i = 0; i < work.Count; i++)
@@ -515,17 +515,25 @@ internal sealed class PackageDownloads
     private static FerryException DownloadCallError(PackageId id, IndexedRegistrySource source, FerryException error) =>
         new($"failed to download `{id}`", new FerryException("unable to get packages from source", ReplacedSourceError(source, error)));
 
+    // Leftovers of killed runs are removed once per directory, and every worker waits until that
+    // is over: a sweep still running when another worker creates its temporary directory would
+    // take that directory for a leftover and delete it mid-extraction.
     private void SweepOnce(string? cacheDirectory, string sourceDirectory)
     {
-        if (cacheDirectory is not null && _swept.TryAdd(cacheDirectory, 0))
+        if (cacheDirectory is not null)
         {
-            CrateFiles.SweepTemporaryFiles(cacheDirectory);
+            _ = _swept.GetOrAdd(cacheDirectory, directory => new Lazy<bool>(() =>
+            {
+                CrateFiles.SweepTemporaryFiles(directory);
+                return true;
+            })).Value;
         }
 
-        if (_swept.TryAdd(sourceDirectory, 0))
+        _ = _swept.GetOrAdd(sourceDirectory, directory => new Lazy<bool>(() =>
         {
-            CrateArchiveReader.SweepTemporaryDirectories(sourceDirectory, TimeSpan.Zero);
-        }
+            CrateArchiveReader.SweepTemporaryDirectories(directory, TimeSpan.Zero);
+            return true;
+        })).Value;
     }
 
     private void Announce()

@@ -1,6 +1,8 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using Ferry.Core.Archive;
 using Ferry.Util.IO;
 
 namespace Ferry.Sources.Cache;
@@ -34,8 +36,14 @@ internal static partial class VerifiedStamp
     public static string PathFor(PackageCacheLayout layout, string sourceDirectory) =>
         Path.Combine(layout.CargoHome, "registry", "ferry-stamps", Path.GetFileName(Path.GetDirectoryName(sourceDirectory)!), Path.GetFileName(sourceDirectory));
 
-    /// <summary>True when the stamp exists and every path it lists is exactly as recorded.</summary>
-    public static bool Matches(string stampFile)
+    /// <summary>
+    /// True when the stamp exists and every path it lists is exactly as recorded; with
+    /// <paramref name="shapeOnly"/>, only the archive, the directories (any file added, removed or
+    /// renamed changes its directory), the manifest and the markers: what decides the package's
+    /// targets and build plan, leaving the contents of the other files to a full check before the
+    /// package is compiled.
+    /// </summary>
+    public static bool Matches(string stampFile, bool shapeOnly = false)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -77,7 +85,17 @@ internal static partial class VerifiedStamp
             var entries = 0;
             while (NextLine(ref rest, out var line))
             {
-                if (!Split(line, out var state, out var relative) || relative[0] == '/' || !SameState(root, relative.ToString(), 0, state))
+                if (!Split(line, out var state, out var relative) || relative[0] == '/')
+                {
+                    return false;
+                }
+
+                if (shapeOnly && !IsDirectory(state) && !ShapeFiles.Contains(relative.ToString()))
+                {
+                    continue;
+                }
+
+                if (!SameState(root, relative.ToString(), 0, state))
                 {
                     return false;
                 }
@@ -98,6 +116,18 @@ internal static partial class VerifiedStamp
                 _ = Close(root);
             }
         }
+    }
+
+    // The files read before anything is compiled: the manifest and the completion markers.
+    private static readonly FrozenSet<string> ShapeFiles = new[] { "Cargo.toml", CrateMarkers.FerryOk, CrateMarkers.CargoOk, CrateMarkers.FerryDigest }.ToFrozenSet(StringComparer.Ordinal);
+
+    // `ino:mode:...`: a directory's mode has S_IFDIR (0o040000) in its file-type bits (0o170000).
+    private static bool IsDirectory(ReadOnlySpan<char> state)
+    {
+        var first = state.IndexOf(':');
+        var rest = first < 0 ? default : state[(first + 1)..];
+        var second = rest.IndexOf(':');
+        return second > 0 && uint.TryParse(rest[..second], NumberStyles.None, CultureInfo.InvariantCulture, out var mode) && (mode & 0xF000) == 0x4000;
     }
 
     private static bool NextLine(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> line)

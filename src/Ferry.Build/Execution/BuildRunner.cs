@@ -105,8 +105,13 @@ public sealed class BuildRunner
         Jobserver? jobserver = null;
         try
         {
-            jobserver = Jobserver.Create(Math.Max(0, _state.Options.Jobs - 1), queue.OnToken);
-            _state.JobserverMakeflags = jobserver.Makeflags;
+            // Only when a process will run: fresh units are replayed inline, and starting the
+            // jobserver's helper thread is a busy wait of its own on a loaded machine.
+            if (jobs.Values.Any(job => !job.Freshness.IsFresh))
+            {
+                jobserver = Jobserver.Create(Math.Max(0, _state.Options.Jobs - 1), queue.OnToken);
+                _state.JobserverMakeflags = jobserver.Makeflags;
+            }
         }
         catch (Exception e) when (e is FerryException or IOException or DllNotFoundException or EntryPointNotFoundException)
         {

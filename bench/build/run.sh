@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# build: ferry vs cargo in the same run, on tmpfs, medians of hyperfine runs.
+# build: ferry vs cargo in the same run, on tmpfs: clean builds by hyperfine, no-op and touched
+# builds alternating cargo and ferry (bench/lib/interleave.py); medians.
 #   bench/build/run.sh [PROJECT...]     # default: medium large (../shared/registry/projects)
 #   RUNS=5 (no-op and touched runs), CLEAN_RUNS=$RUNS (clean builds; 1 or 2 for large saves time)
 #   MODES="clean no-op touched" (a subset skips the others), REUSE=1 keeps BENCH_DIR from a previous run
@@ -50,7 +51,9 @@ done
 summary() {
     python3 - "$1" "$2" "$3" <<'PY'
 import json, sys
-r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
+data = json.load(open(sys.argv[1]))
+# hyperfine's export (clean builds) or bench/lib/interleave.py's (no-op, touched)
+r = {x["command"]: x for x in data["results"]} if "results" in data else data
 c, f = r["cargo"], r["ferry"]
 def t(x): return f'{x["median"]:.3f} [{min(x["times"]):.3f}-{max(x["times"]):.3f}]'
 print(f'| {sys.argv[2]} | {sys.argv[3]} | {len(c["times"])} | {t(c)} | {t(f)} | {f["median"] / c["median"]:.2f} |')
@@ -80,16 +83,18 @@ for project in "${projects[@]}"; do
         $run_ferry -q
     fi
 
+    # No-op and touched builds are short enough for the load of a shared machine to change
+    # between two blocks of runs: cargo and ferry alternate (bench/lib/interleave.py).
     if [[ "$modes" == *" no-op "* ]]; then
-        hyperfine -N -w 2 -r "$runs" --export-json "$work/$project-noop.json" \
-            -n cargo "$run_cargo" -n ferry "$run_ferry" >/dev/null
+        python3 "$here/../lib/interleave.py" "$runs" 2 \
+            cargo true "$run_cargo" ferry true "$run_ferry" > "$work/$project-noop.json"
         results+=("$(summary "$work/$project-noop.json" "$project ($n packages)" no-op)")
     fi
 
     if [[ "$modes" == *" touched "* ]]; then
-        hyperfine -N -w 1 -r "$runs" --export-json "$work/$project-touched.json" \
-            --prepare "touch $work/cargo-$project/src/main.rs" -n cargo "$run_cargo" \
-            --prepare "touch $work/ferry-$project/src/main.rs" -n ferry "$run_ferry" >/dev/null
+        python3 "$here/../lib/interleave.py" "$runs" 1 \
+            cargo "touch $work/cargo-$project/src/main.rs" "$run_cargo" \
+            ferry "touch $work/ferry-$project/src/main.rs" "$run_ferry" > "$work/$project-touched.json"
         results+=("$(summary "$work/$project-touched.json" "$project ($n packages)" touched)")
     fi
     printf '%s\n' "${results[@]}" >&2

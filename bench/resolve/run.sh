@@ -2,6 +2,7 @@
 # generate-lockfile: ferry vs cargo in the same run, on tmpfs, median of 5, runs interleaved
 # (bench/lib/interleave.py: cargo, ferry, cargo, ferry... so load changes hit both alike).
 #   bench/resolve/run.sh            # top-400 workspace (crates.io snapshot) and the large project
+#   WORKSPACES="large" (a subset), RUNS=5
 # Needs: python3, cargo (~/.cargo/bin), /work/registry-out (../shared/registry/setup.sh).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -83,8 +84,9 @@ PY
     done
 }
 
-bench top400 "$work/top400" "$top_port"
-bench large "$work/large" "$deb_port"
+workspaces=" ${WORKSPACES:-top400 large} "
+[[ "$workspaces" != *" top400 "* ]] || bench top400 "$work/top400" "$top_port"
+[[ "$workspaces" != *" large "* ]] || bench large "$work/large" "$deb_port"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| workspace | index cache | cargo median (s) | ferry median (s) | ferry / cargo |"
 echo "| --- | --- | --- | --- | --- |"

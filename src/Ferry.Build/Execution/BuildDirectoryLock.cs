@@ -1,4 +1,5 @@
 using Ferry.Util.Diagnostics;
+using Ferry.Util.IO;
 
 namespace Ferry.Build.Execution;
 
@@ -9,36 +10,19 @@ namespace Ferry.Build.Execution;
 /// </summary>
 internal sealed class BuildDirectoryLock : IDisposable
 {
-    private readonly FileStream _stream;
+    private readonly FileLock _lock;
 
-    private BuildDirectoryLock(FileStream stream)
+    private BuildDirectoryLock(FileLock held)
     {
-        _stream = stream;
+        _lock = held;
     }
 
     public static async Task<BuildDirectoryLock> AcquireAsync(string directory, IShell shell, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, ".cargo-lock");
-        var announced = false;
-        while (true)
-        {
-            try
-            {
-                return new BuildDirectoryLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                if (!announced)
-                {
-                    shell.StatusWarn("Blocking", "waiting for file lock on build directory");
-                    announced = true;
-                }
-
-                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        return new BuildDirectoryLock(await FileLock.AcquireAsync(path, () => shell.StatusWarn("Blocking", "waiting for file lock on build directory"), cancellationToken).ConfigureAwait(false));
     }
 
-    public void Dispose() => _stream.Dispose();
+    public void Dispose() => _lock.Dispose();
 }

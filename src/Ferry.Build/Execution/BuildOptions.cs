@@ -33,6 +33,13 @@ public sealed record BuildOptions
     /// <summary>Whether a progress bar may be drawn (a terminal, <c>term.progress.when</c>).</summary>
     public bool Progress { get; init; }
 
+    /// <summary>
+    /// Runs once the freshness of every unit is known and before any job starts, with the
+    /// packages of the units that will be compiled or run (none on a no-op build): the caller
+    /// finishes verifying their sources there (see PackageDownloadOptions.DeferContentCheck).
+    /// </summary>
+    public Func<IReadOnlyCollection<Core.Identity.PackageId>, CancellationToken, Task>? BeforeCompiling { get; init; }
+
     public bool ExtraVerbose => Verbosity == Verbosity.VeryVerbose;
 
     public bool Verbose => Verbosity >= Verbosity.Verbose;

@@ -8,6 +8,7 @@ using Ferry.Build.Units;
 using Ferry.Core.Configuration;
 using Ferry.Platform;
 using Ferry.Util.Diagnostics;
+using Ferry.Util.IO;
 
 namespace Ferry.Build.Execution;
 
@@ -91,6 +92,15 @@ public sealed class BuildRunner
             freshness[doctest] = Freshness.Fresh;
         }
 
+        if (_state.Options.BeforeCompiling is { } beforeCompiling)
+        {
+            var compiled = order.Where(u => !freshness[u].IsFresh).Select(u => u.Package.Id).Distinct().ToList();
+            if (compiled.Count > 0)
+            {
+                await beforeCompiling(compiled, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         var jobs = new Dictionary<Unit, Job>();
         foreach (var unit in order)
         {
@@ -101,8 +111,13 @@ public sealed class BuildRunner
         Jobserver? jobserver = null;
         try
         {
-            jobserver = Jobserver.Create(Math.Max(0, _state.Options.Jobs - 1), queue.OnToken);
-            _state.JobserverMakeflags = jobserver.Makeflags;
+            // Only when a process will run: fresh units are replayed inline, and starting the
+            // jobserver's helper thread is a busy wait of its own on a loaded machine.
+            if (jobs.Values.Any(job => !job.Freshness.IsFresh))
+            {
+                jobserver = Jobserver.Create(Math.Max(0, _state.Options.Jobs - 1), queue.OnToken);
+                _state.JobserverMakeflags = jobserver.Makeflags;
+            }
         }
         catch (Exception e) when (e is FerryException or IOException or DllNotFoundException or EntryPointNotFoundException)
         {
@@ -641,8 +656,8 @@ public sealed class BuildRunner
     {
         var runDir = _state.Files.BuildScriptRunDir(unit);
         var outDir = _state.Files.BuildScriptOutDir(unit);
-        var previousOutDir = File.Exists(Path.Combine(runDir, "root-output")) ? File.ReadAllText(Path.Combine(runDir, "root-output")) : outDir;
-        var parsed = Parse(unit, File.ReadAllText(Path.Combine(runDir, "output")), previousOutDir, outDir);
+        var previousOutDir = File.Exists(Path.Combine(runDir, "root-output")) ? UnlockedFile.ReadAllText(Path.Combine(runDir, "root-output")) : outDir;
+        var parsed = Parse(unit, UnlockedFile.ReadAllText(Path.Combine(runDir, "output")), previousOutDir, outDir);
         Publish(unit, job, parsed, outDir);
         return Task.CompletedTask;
     };

@@ -58,7 +58,7 @@ internal sealed class FingerprintTracker
         string? oldHash;
         try
         {
-            oldHash = File.ReadAllText(hashPath);
+            oldHash = UnlockedFile.ReadAllText(hashPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -72,7 +72,7 @@ internal sealed class FingerprintTracker
 
         try
         {
-            using var json = JsonDocument.Parse(File.ReadAllBytes(hashPath + ".json"));
+            using var json = JsonDocument.Parse(UnlockedFile.ReadAllBytes(hashPath + ".json"));
             return Freshness.Dirty(fingerprint.Compare(json.RootElement));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException or KeyNotFoundException)
@@ -184,7 +184,7 @@ internal sealed class FingerprintTracker
         string text;
         try
         {
-            text = File.ReadAllText(outputFile);
+            text = UnlockedFile.ReadAllText(outputFile);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -417,7 +417,7 @@ internal sealed class FingerprintTracker
                 EncodedDepInfo? info = null;
                 try
                 {
-                    info = EncodedDepInfo.Parse(File.ReadAllText(depInfoPath));
+                    info = EncodedDepInfo.Parse(UnlockedFile.ReadAllText(depInfoPath));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
@@ -531,7 +531,7 @@ internal sealed class FingerprintTracker
             return;
         }
 
-        var parsed = RustcDepInfo.Parse(File.ReadAllText(rustcDepInfo));
+        var parsed = RustcDepInfo.Parse(UnlockedFile.ReadAllText(rustcDepInfo));
         var buildRoot = BuildRoot;
         var pkgRoot = unit.Package.Root;
         var files = new List<(char, string)>();

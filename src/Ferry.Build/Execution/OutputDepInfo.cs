@@ -2,6 +2,7 @@ using System.Text;
 using Ferry.Build.Fingerprints;
 using Ferry.Build.Layout;
 using Ferry.Build.Units;
+using Ferry.Util.IO;
 
 namespace Ferry.Build.Execution;
 
@@ -45,7 +46,7 @@ internal static class OutputDepInfo
 
             text.Append('\n');
             var contents = text.ToString();
-            if (File.Exists(path) && File.ReadAllText(path) == contents)
+            if (File.Exists(path) && UnlockedFile.ReadAllText(path) == contents)
             {
                 continue;
             }
@@ -76,7 +77,7 @@ internal static class OutputDepInfo
             EncodedDepInfo? info = null;
             try
             {
-                info = EncodedDepInfo.Parse(File.ReadAllText(fingerprints.DepInfoPath(unit)));
+                info = EncodedDepInfo.Parse(UnlockedFile.ReadAllText(fingerprints.DepInfoPath(unit)));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

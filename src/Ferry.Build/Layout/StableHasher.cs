@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -10,26 +11,27 @@ namespace Ferry.Build.Layout;
 /// <c>StableHasher</c> role): every value is written length-prefixed so that different sequences never
 /// collide by concatenation. The 64-bit result is printed as 16 hex digits, the shape of Cargo's
 /// <c>-C metadata</c> values and file name suffixes (the values themselves are Ferry's own).
+/// The input is gathered in memory and hashed once by <see cref="Finish"/>: a build computes
+/// about a thousand of these, and feeding SHA-256 piecewise costs a native call per value.
 /// </summary>
 internal sealed class StableHasher
 {
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly ArrayBufferWriter<byte> _input = new(256);
 
     public StableHasher Add(string value)
     {
-        Span<byte> length = stackalloc byte[4];
-        var bytes = Encoding.UTF8.GetBytes(value);
-        BinaryPrimitives.WriteInt32LittleEndian(length, bytes.Length);
-        _hash.AppendData(length);
-        _hash.AppendData(bytes);
+        var length = Encoding.UTF8.GetByteCount(value);
+        var span = _input.GetSpan(4 + length);
+        BinaryPrimitives.WriteInt32LittleEndian(span, length);
+        Encoding.UTF8.GetBytes(value, span[4..]);
+        _input.Advance(4 + length);
         return this;
     }
 
     public StableHasher Add(ulong value)
     {
-        Span<byte> bytes = stackalloc byte[8];
-        BinaryPrimitives.WriteUInt64LittleEndian(bytes, value);
-        _hash.AppendData(bytes);
+        BinaryPrimitives.WriteUInt64LittleEndian(_input.GetSpan(8), value);
+        _input.Advance(8);
         return this;
     }
 
@@ -50,7 +52,7 @@ internal sealed class StableHasher
     public ulong Finish()
     {
         Span<byte> digest = stackalloc byte[32];
-        _hash.GetCurrentHash(digest);
+        SHA256.HashData(_input.WrittenSpan, digest);
         return BinaryPrimitives.ReadUInt64LittleEndian(digest);
     }
 

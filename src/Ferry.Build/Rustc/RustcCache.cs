@@ -29,7 +29,7 @@ internal sealed class RustcCache
 
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            using var document = JsonDocument.Parse(UnlockedFile.ReadAllBytes(path));
             var root = document.RootElement;
             if (root.GetProperty("fingerprint").GetString() != fingerprint)
             {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Ferry.Util.IO;
 
 namespace Ferry.Core.Archive;
 
@@ -44,7 +45,7 @@ public static class CrateMarkers
         {
             var info = new FileInfo(marker);
             return info.Exists && info.LinkTarget is null && info.Length == MarkerContents.Length
-                && File.ReadAllText(marker) == MarkerContents;
+                && UnlockedFile.ReadAllText(marker) == MarkerContents;
         }
         catch (IOException)
         {

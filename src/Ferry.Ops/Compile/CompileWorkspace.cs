@@ -55,6 +55,15 @@ internal static class CompileWorkspace
         // Cargo's `compile_with_exec` starts with `ws.emit_warnings()` (unused keys, no edition, ...).
         workspace.EmitWarnings(shell);
 
+        // What rustc says about the targets (from target/.ferry-rustc-info.json on a no-op build)
+        // does not depend on the resolve: learnt on another core meanwhile. A resolve error still
+        // comes first, as it would from one thread.
+        var targetDir = gctx.TargetDir() ?? workspace.TargetDir;
+        var baseEnvironment = gctx.Environment.Variables;
+        var envConfig = EnvConfig(gctx);
+        var requestedTargets = options.Targets.IsEmpty ? (gctx.Build.Target?.Values(gctx.Cwd) ?? []) : options.Targets;
+        var probing = Task.Run(() => new RustcProbe(gctx, baseEnvironment, envConfig).ProbeAsync(targetDir, requestedTargets, cancellationToken), cancellationToken);
+
         using var registry = WorkspaceResolver.CreateRegistry(gctx, loader);
         var resolver = new WorkspaceResolver(workspace, loader, gctx, registry);
         var previous = resolver.LoadPrevious();
@@ -87,12 +96,7 @@ internal static class CompileWorkspace
             new WorkspaceResolveOptions { Members = members, RegisterPatches = false },
             cancellationToken).ConfigureAwait(false);
 
-        var targetDir = gctx.TargetDir() ?? workspace.TargetDir;
-        var baseEnvironment = gctx.Environment.Variables;
-        var envConfig = EnvConfig(gctx);
-        var requestedTargets = options.Targets.IsEmpty ? (gctx.Build.Target?.Values(gctx.Cwd) ?? []) : options.Targets;
-        var targetData = await new RustcProbe(gctx, baseEnvironment, envConfig)
-            .ProbeAsync(targetDir, requestedTargets, cancellationToken).ConfigureAwait(false);
+        var targetData = await probing.ConfigureAwait(false);
 
         var hasDevUnits = options.Filter.NeedDevDeps(options.Intent);
         var memberIds = members.Select(m => m.Id).ToHashSet();
@@ -130,10 +134,23 @@ internal static class CompileWorkspace
             Cwd = gctx.Cwd,
             CargoExe = gctx.Environment.Get("CARGO") ?? Environment.ProcessPath ?? "ferry",
             Progress = ProgressEnabled(gctx, shell),
+            BeforeCompiling = (compiled, token) => VerifyBeforeCompilingAsync(registry, targeted, compiled, token),
         };
         var runner = new BuildRunner(bcx, graph, files, buildOptions, shell, workspace.Root, baseEnvironment, gctx, BuildScriptPolicy.FromConfig(gctx.Security), started);
         var compilation = await runner.RunAsync(cancellationToken).ConfigureAwait(false);
         return new CompileOutcome(compilation, workspace, bcx);
+    }
+
+    // The packages' trees were checked for shape only (LoadPackagesAsync): the contents of the
+    // files of those about to be compiled are checked now, and anything changed is extracted
+    // again from the verified archive before rustc reads it.
+    private static async Task VerifyBeforeCompilingAsync(Sources.PackageRegistry registry, Resolve resolve, IReadOnlyCollection<PackageId> compiled, CancellationToken cancellationToken)
+    {
+        var remote = compiled.Where(id => id.Source.IsRegistry).ToList();
+        if (remote.Count > 0)
+        {
+            await PackageSet.DownloadAsync(registry, resolve, remote, PackageDownloadOptions.Default, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static bool ProgressEnabled(GlobalContext gctx, IBuildShell shell)
@@ -356,12 +373,40 @@ internal static class CompileWorkspace
 
         if (remote.Count > 0)
         {
-            var set = await PackageSet.DownloadAsync(registry, resolve, remote.Select(r => r.Item1), PackageDownloadOptions.Default, cancellationToken).ConfigureAwait(false);
-            foreach (var (id, _) in remote)
+            var set = await PackageSet.DownloadAsync(registry, resolve, remote.Select(r => r.Item1), PackageDownloadOptions.Default with { DeferContentCheck = true }, cancellationToken).ConfigureAwait(false);
+            // Dependencies' manifests are independent of each other and of the workspace: read on
+            // every core, each worker with a loader of its own (a loader caches, it does not lock).
+            // The first failure in lockfile order is reported, as a sequential read would.
+            var manifests = new Manifest[remote.Count];
+            var errors = new Exception?[remote.Count];
+            Parallel.For(
+                0,
+                remote.Count,
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+                () => new ManifestLoader(loader.Environment),
+                (i, _, own) =>
+                {
+                    try
+                    {
+                        manifests[i] = own.ReadPackage(Path.Combine(set[remote[i].Item1].Root, "Cargo.toml"));
+                    }
+                    catch (Exception e) when (e is FerryException or IOException or UnauthorizedAccessException)
+                    {
+                        errors[i] = e;
+                    }
+
+                    return own;
+                },
+                _ => { });
+            for (var i = 0; i < remote.Count; i++)
             {
-                var manifest = loader.ReadPackage(Path.Combine(set[id].Root, "Cargo.toml"));
-                manifest = manifest with { Summary = manifest.Summary with { PackageId = id } };
-                result[id] = new BuildPackage(manifest, isMember: false);
+                if (errors[i] is { } error)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+                }
+
+                var id = remote[i].Item1;
+                result[id] = new BuildPackage(manifests[i] with { Summary = manifests[i].Summary with { PackageId = id } }, isMember: false);
             }
         }
 

@@ -14,6 +14,15 @@ public sealed record PackageDownloadOptions
     /// </summary>
     public bool VerifyExtracted { get; init; } = true;
 
+    /// <summary>
+    /// With <see cref="VerifyExtracted"/>, a tree verified by an earlier run is reused when its
+    /// shape is unchanged (directories, manifest, markers: <see cref="VerifiedStamp.Matches"/>),
+    /// and the caller checks the contents of its files (another <see cref="PackageSet.DownloadAsync"/>
+    /// without this option) before compiling it. A build compiles few of its packages on most
+    /// runs and none on a no-op run; the outputs of the others were built from verified files.
+    /// </summary>
+    public bool DeferContentCheck { get; init; }
+
     /// <summary>Permission bits removed from extracted files (the process umask; Cargo's default 022).</summary>
     public int Umask { get; init; } = 0b000_010_010;
 

@@ -1,6 +1,9 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using Ferry.Core.Archive;
+using Ferry.Util.IO;
 
 namespace Ferry.Sources.Cache;
 
@@ -33,8 +36,14 @@ internal static partial class VerifiedStamp
     public static string PathFor(PackageCacheLayout layout, string sourceDirectory) =>
         Path.Combine(layout.CargoHome, "registry", "ferry-stamps", Path.GetFileName(Path.GetDirectoryName(sourceDirectory)!), Path.GetFileName(sourceDirectory));
 
-    /// <summary>True when the stamp exists and every path it lists is exactly as recorded.</summary>
-    public static bool Matches(string stampFile)
+    /// <summary>
+    /// True when the stamp exists and every path it lists is exactly as recorded; with
+    /// <paramref name="shapeOnly"/>, only the archive, the directories (any file added, removed or
+    /// renamed changes its directory), the manifest and the markers: what decides the package's
+    /// targets and build plan, leaving the contents of the other files to a full check before the
+    /// package is compiled.
+    /// </summary>
+    public static bool Matches(string stampFile, bool shapeOnly = false)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -44,37 +53,57 @@ internal static partial class VerifiedStamp
         var root = -1;
         try
         {
-            if (!File.Exists(stampFile))
-            {
-                return false;
-            }
-
             // Line 1: the format; line 2: the archive (absolute); line 3: the package directory
             // (absolute); then its entries relative to it, looked up from a descriptor of it (the
-            // kernel walks one or two components per file instead of the whole path).
-            var lines = File.ReadAllLines(stampFile);
-            if (lines.Length < 4 || lines[0] != FormatLine
-                || !Split(lines[1], out var archiveState, out var archive) || Describe(AtFdCwd, archive) != archiveState
-                || !Split(lines[2], out var rootState, out var directory))
+            // kernel walks one or two components per file instead of the whole path). Compared
+            // in place: a no-op build checks thousands of lines.
+            string text;
+            try
+            {
+                text = UnlockedFile.ReadAllText(stampFile);
+            }
+            catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
             {
                 return false;
             }
 
-            root = Open(directory, OPath | ODirectory | ONoFollow | OCloExec);
-            if (root < 0 || Describe(root, string.Empty, AtEmptyPath) != rootState)
+            var rest = text.AsSpan();
+            if (!NextLine(ref rest, out var format) || !format.SequenceEqual(FormatLine)
+                || !NextLine(ref rest, out var archiveLine) || !Split(archiveLine, out var archiveState, out var archive)
+                || !SameState(AtFdCwd, archive.ToString(), 0, archiveState)
+                || !NextLine(ref rest, out var rootLine) || !Split(rootLine, out var rootState, out var directory))
             {
                 return false;
             }
 
-            for (var i = 3; i < lines.Length; i++)
+            root = Open(directory.ToString(), OPath | ODirectory | ONoFollow | OCloExec);
+            if (root < 0 || !SameState(root, string.Empty, AtEmptyPath, rootState))
             {
-                if (!Split(lines[i], out var state, out var relative) || relative.StartsWith('/') || Describe(root, relative) != state)
+                return false;
+            }
+
+            var entries = 0;
+            while (NextLine(ref rest, out var line))
+            {
+                if (!Split(line, out var state, out var relative) || relative[0] == '/')
                 {
                     return false;
                 }
+
+                if (shapeOnly && !IsDirectory(state) && !ShapeFiles.Contains(relative.ToString()))
+                {
+                    continue;
+                }
+
+                if (!SameState(root, relative.ToString(), 0, state))
+                {
+                    return false;
+                }
+
+                entries++;
             }
 
-            return true;
+            return entries > 0;
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
@@ -89,12 +118,44 @@ internal static partial class VerifiedStamp
         }
     }
 
-    private static bool Split(string line, out string state, out string path)
+    // The files read before anything is compiled: the manifest and the completion markers.
+    private static readonly FrozenSet<string> ShapeFiles = new[] { "Cargo.toml", CrateMarkers.FerryOk, CrateMarkers.CargoOk, CrateMarkers.FerryDigest }.ToFrozenSet(StringComparer.Ordinal);
+
+    // `ino:mode:...`: a directory's mode has S_IFDIR (0o040000) in its file-type bits (0o170000).
+    private static bool IsDirectory(ReadOnlySpan<char> state)
     {
-        var space = line.IndexOf(' ', StringComparison.Ordinal);
-        state = space < 0 ? string.Empty : line[..space];
-        path = space < 0 ? string.Empty : line[(space + 1)..];
+        var first = state.IndexOf(':');
+        var rest = first < 0 ? default : state[(first + 1)..];
+        var second = rest.IndexOf(':');
+        return second > 0 && uint.TryParse(rest[..second], NumberStyles.None, CultureInfo.InvariantCulture, out var mode) && (mode & 0xF000) == 0x4000;
+    }
+
+    private static bool NextLine(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> line)
+    {
+        if (rest.IsEmpty)
+        {
+            line = default;
+            return false;
+        }
+
+        var end = rest.IndexOf('\n');
+        line = end < 0 ? rest : rest[..end];
+        rest = end < 0 ? default : rest[(end + 1)..];
+        return true;
+    }
+
+    private static bool Split(ReadOnlySpan<char> line, out ReadOnlySpan<char> state, out ReadOnlySpan<char> path)
+    {
+        var space = line.IndexOf(' ');
+        state = space < 0 ? default : line[..space];
+        path = space < 0 ? default : line[(space + 1)..];
         return space > 0 && path.Length > 0;
+    }
+
+    private static bool SameState(int directoryFd, string path, int flags, ReadOnlySpan<char> expected)
+    {
+        Span<char> actual = stackalloc char[128];
+        return TryDescribe(directoryFd, path, flags, actual, out var written) && actual[..written].SequenceEqual(expected);
     }
 
     /// <summary>
@@ -178,14 +239,21 @@ internal static partial class VerifiedStamp
     }
 
     /// <summary><c>ino:mode:size:mtime:ctime</c> of a path (links not followed), or null when it cannot be read.</summary>
-    private static unsafe string? Describe(int directoryFd, string path, int flags = 0)
+    private static string? Describe(int directoryFd, string path, int flags = 0)
+    {
+        Span<char> text = stackalloc char[128];
+        return TryDescribe(directoryFd, path, flags, text, out var written) ? text[..written].ToString() : null;
+    }
+
+    private static unsafe bool TryDescribe(int directoryFd, string path, int flags, Span<char> destination, out int written)
     {
         // struct statx: stx_mode u16 at 28, stx_ino u64 at 32, stx_size u64 at 40,
         // stx_ctime at 96 and stx_mtime at 112 (i64 seconds, u32 nanoseconds); 256 bytes in all.
         var buffer = stackalloc byte[256];
         if (Statx(directoryFd, path, AtSymlinkNoFollow | flags, StatxBasicStats, buffer) != 0)
         {
-            return null;
+            written = 0;
+            return false;
         }
 
         var mode = *(ushort*)(buffer + 28);
@@ -195,7 +263,7 @@ internal static partial class VerifiedStamp
         var ctimeNs = *(uint*)(buffer + 104);
         var mtime = *(long*)(buffer + 112);
         var mtimeNs = *(uint*)(buffer + 120);
-        return string.Create(CultureInfo.InvariantCulture, $"{inode}:{mode}:{size}:{mtime}.{mtimeNs}:{ctime}.{ctimeNs}");
+        return destination.TryWrite(CultureInfo.InvariantCulture, $"{inode}:{mode}:{size}:{mtime}.{mtimeNs}:{ctime}.{ctimeNs}", out written);
     }
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]

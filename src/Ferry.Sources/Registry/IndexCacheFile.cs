@@ -1,4 +1,5 @@
 using System.Text;
+using Ferry.Util.IO;
 
 namespace Ferry.Sources.Registry;
 
@@ -13,19 +14,19 @@ internal sealed record IndexCacheFile(string? IndexVersion, byte[] Bytes, int Bo
 {
     private static readonly byte[] Magic = "ferry-index-cache 1\n"u8.ToArray();
 
-    public static async Task<IndexCacheFile?> ReadAsync(string path, CancellationToken cancellationToken)
+    public static Task<IndexCacheFile?> ReadAsync(string path, CancellationToken cancellationToken)
     {
         byte[] bytes;
         try
         {
-            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            bytes = UnlockedFile.ReadAllBytes(path);
         }
         catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
         {
-            return null;
+            return Task.FromResult<IndexCacheFile?>(null);
         }
 
-        return Decode(bytes);
+        return Task.FromResult(Decode(bytes));
     }
 
     /// <summary>The cached copy, or null when the bytes are not a cache file of this format (a stale format is just a miss).</summary>

@@ -4,6 +4,7 @@ using Ferry.Core.Registry;
 using Ferry.Core.Resolution;
 using Ferry.Sources.Http;
 using Ferry.Util.Diagnostics;
+using Ferry.Util.IO;
 
 namespace Ferry.Sources.Registry;
 
@@ -531,15 +532,15 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
         }
     }
 
-    private static async Task<byte[]?> TryReadAsync(string path, CancellationToken cancellationToken)
+    private static Task<byte[]?> TryReadAsync(string path, CancellationToken cancellationToken)
     {
         try
         {
-            return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            return Task.FromResult<byte[]?>(UnlockedFile.ReadAllBytes(path));
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            return null;
+            return Task.FromResult<byte[]?>(null);
         }
     }
 

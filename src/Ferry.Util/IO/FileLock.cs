@@ -1,18 +1,21 @@
+using System.Runtime.InteropServices;
+
 namespace Ferry.Util.IO;
 
 /// <summary>
 /// An exclusive lock on a file shared between processes, released when disposed or when the
-/// process dies (however it dies). On Unix .NET implements <see cref="FileShare.None"/> with
-/// <c>flock(LOCK_EX | LOCK_NB)</c> — the same lock Cargo takes on <c>$CARGO_HOME/.package-cache</c>
-/// — and on Windows with a share-mode lock, so one code path serves both.
+/// process dies (however it dies). On Unix it is <c>flock(LOCK_EX | LOCK_NB)</c> — the same lock
+/// Cargo takes on <c>$CARGO_HOME/.package-cache</c> and <c>target/debug/.cargo-lock</c> — taken
+/// explicitly, because the CLI turns off the <c>flock</c> .NET would otherwise take on every file
+/// it opens (<c>System.IO.DisableFileLocking</c>: thousands of system calls in a no-op build). On
+/// Windows it is a share-mode lock (<see cref="FileShare.None"/>).
 /// </summary>
 /// <remarks>
-/// The non-blocking attempt is all .NET offers without P/Invoke, so waiting is a poll with
-/// back-off (5 ms doubling to 50 ms): a waiter notices a release within 50 ms, and a blocking
-/// <c>flock</c> would cost platform-specific <c>open</c> flags for little gain. Callers print
-/// Cargo's <c>Blocking</c> status through <paramref name="onWait"/> before the first wait.
+/// Waiting is a poll of the non-blocking attempt with back-off (5 ms doubling to 50 ms): a waiter
+/// notices a release within 50 ms. Callers print Cargo's <c>Blocking</c> status through
+/// <paramref name="onWait"/> before the first wait.
 /// </remarks>
-public sealed class FileLock : IDisposable
+public sealed partial class FileLock : IDisposable
 {
     private const int FirstDelayMs = 5;
     private const int MaxDelayMs = 50;
@@ -36,15 +39,53 @@ public sealed class FileLock : IDisposable
             Directory.CreateDirectory(directory);
         }
 
+        if (OperatingSystem.IsWindows())
+        {
+            try
+            {
+                return new FileLock(path, new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1));
+            }
+            catch (IOException error) when (IsContention(error))
+            {
+                return null;
+            }
+        }
+
+        FileStream stream;
         try
         {
-            var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
-            return new FileLock(path, stream);
+            // Where file locking is left on (tests run without the CLI's switch) .NET's own
+            // LOCK_SH at open already meets a holder's LOCK_EX.
+            stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite, bufferSize: 1);
         }
         catch (IOException error) when (IsContention(error))
         {
             return null;
         }
+
+        try
+        {
+            while (Flock(stream.SafeFileHandle, LockExclusive | LockNonBlocking) != 0)
+            {
+                var errno = Marshal.GetLastPInvokeError();
+                if (errno == EIntr)
+                {
+                    continue;
+                }
+
+                stream.Dispose();
+                return errno is EWouldBlockLinux or EWouldBlockBsd
+                    ? null
+                    : throw new IOException($"failed to lock file `{path}`: {Marshal.GetPInvokeErrorMessage(errno)} (os error {errno})", errno);
+            }
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+
+        return new FileLock(path, stream);
     }
 
     /// <summary>Takes the lock, waiting as long as it takes; <paramref name="onWait"/> runs once, before the first wait.</summary>
@@ -72,7 +113,16 @@ public sealed class FileLock : IDisposable
 
     public void Dispose() => _stream.Dispose();
 
-    // Unix: flock's EWOULDBLOCK is the HResult (11 on Linux, 35 on macOS); Windows: sharing or
-    // lock violation (0x80070020, 0x80070021).
-    private static bool IsContention(IOException error) => (error.HResult & 0xFFFF) is 11 or 35 or 32 or 33;
+    private const int LockExclusive = 2;
+    private const int LockNonBlocking = 4;
+    private const int EIntr = 4;
+    private const int EWouldBlockLinux = 11;
+    private const int EWouldBlockBsd = 35;
+
+    // Unix: EWOULDBLOCK as the HResult (11 on Linux, 35 on macOS); Windows: sharing or lock
+    // violation (0x80070020, 0x80070021).
+    private static bool IsContention(IOException error) => (error.HResult & 0xFFFF) is EWouldBlockLinux or EWouldBlockBsd or 32 or 33;
+
+    [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
+    private static partial int Flock(Microsoft.Win32.SafeHandles.SafeFileHandle fd, int operation);
 }

@@ -129,6 +129,54 @@ public sealed class CacheIntegrityTests : IDisposable
     }
 
     [Fact]
+    public void FileOfAFreshPackageIsCheckedWhenThePackageIsNextCompiled()
+    {
+        // A build reuses what earlier builds compiled from verified files without reading those
+        // files again; an edit is noticed, and undone, before the package is compiled again.
+        Assert.Equal(0, _test.Ferry("build").ExitCode);
+        var lib = Path.Combine(_test.SourceTree("foo-1.0.0"), "src", "lib.rs");
+        var original = File.ReadAllText(lib);
+        File.AppendAllText(lib, "compile_error!(\"tampered\");\n");
+
+        var noop = _test.Ferry("build");
+        Assert.Equal("    Finished `dev` profile [unoptimized + debuginfo] target(s) in [ELAPSED]s\n", Elapsed(noop.Stderr));
+        Assert.Equal(0, noop.ExitCode);
+
+        var release = _test.Ferry("build", "--release");
+        Assert.Equal(0, release.ExitCode);
+        Assert.Equal(
+            "warning: the extracted sources of `foo v1.0.0 (registry `test`)` were modified after extraction "
+            + "(changed: src/lib.rs); extracting them again from the verified archive\n"
+            + "   Compiling foo v1.0.0\n"
+            + "   Compiling bar v2.0.0\n"
+            + "   Compiling proj v0.1.0 ([ROOT])\n"
+            + "    Finished `release` profile [optimized] target(s) in [ELAPSED]s\n",
+            Elapsed(release.Stderr));
+        Assert.Equal(original, File.ReadAllText(lib));
+    }
+
+    [Fact]
+    public void FileAddedToAFreshPackageIsCaughtByANoOpBuild()
+    {
+        // Files added, removed or renamed can change a package's targets: checked on every run.
+        Assert.Equal(0, _test.Ferry("build").ExitCode);
+        var extra = Path.Combine(_test.SourceTree("foo-1.0.0"), "src", "extra.rs");
+        File.WriteAllText(extra, "// added\n");
+
+        var build = _test.Ferry("build");
+        Assert.Equal(0, build.ExitCode);
+        Assert.Equal(
+            "warning: the extracted sources of `foo v1.0.0 (registry `test`)` were modified after extraction "
+            + "(added: src/extra.rs); extracting them again from the verified archive\n"
+            + "    Finished `dev` profile [unoptimized + debuginfo] target(s) in [ELAPSED]s\n",
+            Elapsed(build.Stderr));
+        Assert.False(File.Exists(extra));
+    }
+
+    private string Elapsed(string stderr) =>
+        System.Text.RegularExpressions.Regex.Replace(stderr.Replace(_test.Project, "[ROOT]", StringComparison.Ordinal), @"in [0-9.]+s\n", "in [ELAPSED]s\n");
+
+    [Fact]
     public void SameSizeEditWithRestoredTimeIsCaughtAfterAStampedRun()
     {
         // The second fetch verifies in full and records the tree's stat data; the edit keeps the

@@ -113,8 +113,13 @@ internal static class CompileWorkspace
             ExtraArgsCommand = options.ExtraArgs.IsEmpty ? null : options.SingleTargetCommand,
         }.Generate();
 
-        var (graph, lto) = UnitGraphPlanner.Plan(bcx, roots, targetData.CrossCompiling ? null : explicitHost);
+        var (graph, lto) = UnitGraphPlanner.Plan(bcx, roots, targetData.CrossCompiling ? null : explicitHost, docDeps: options.Intent == UserIntent.Doc && options.DocDeps);
         var files = new CompilationFiles(graph, targetData, lto, workspace.Root, targetDir, profiles.DirName);
+        if (options.Intent == UserIntent.Doc)
+        {
+            DocCollisions.Check(graph, files, toBuild.Select(p => p.Id).ToHashSet(), shell);
+        }
+
         var buildOptions = new BuildOptions
         {
             Jobs = jobs,
@@ -123,6 +128,7 @@ internal static class CompileWorkspace
             Intent = options.Intent,
             Verbosity = shell.Verbosity,
             ExtraArgs = options.ExtraArgs,
+            DocumentPrivateItems = options.DocumentPrivateItems,
             PrimaryPackages = [.. toBuild.Select(p => p.Id)],
             Cwd = gctx.Cwd,
             CargoExe = gctx.Environment.Get("CARGO") ?? Environment.ProcessPath ?? "ferry",

@@ -185,7 +185,7 @@ internal sealed class UnitDependencies
             }
 
             var depFor = unitFor.WithDependency(unit.Target.IsCustomBuild, lib.ForHost, lib.ProcMacro);
-            result.Add(NewUnitDep(unit, depPackage, lib, depFor, ForTarget(unit.Kind, lib), CheckOrBuildMode(unit.Mode, lib), null));
+            result.Add(NewUnitDep(unit, depPackage, lib, depFor, ForTarget(unit.Kind, lib), CheckOrBuildMode(unit.Mode, lib), declarations));
             if (lib.Documented && _docDeps)
             {
                 result.Add(NewUnitDep(unit, depPackage, lib, depFor, ForTarget(unit.Kind, lib), unit.Mode, null));

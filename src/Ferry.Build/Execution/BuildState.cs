@@ -96,30 +96,8 @@ internal sealed class BuildState
 
     public bool IsPrimary(Unit unit) => Options.PrimaryPackages.Contains(unit.Package.Id);
 
-    /// <summary>
-    /// Cargo's <c>extra_args_for</c>: the command line's extra arguments for the root unit, then, for
-    /// root doc units of binaries (or all of them with <c>--document-private-items</c>),
-    /// <c>--document-private-items</c> (binaries also silence <c>rustdoc::private-intra-doc-links</c>).
-    /// </summary>
-    public ImmutableArray<string> ExtraArgsFor(Unit unit)
-    {
-        if (!IsRoot(unit))
-        {
-            return [];
-        }
-
-        var args = Options.ExtraArgs.IsDefault ? [] : Options.ExtraArgs;
-        if (unit.Mode == CompileMode.Doc && (Options.DocumentPrivateItems || unit.Target.IsBin))
-        {
-            args = args.Add("--document-private-items");
-            if (unit.Target.IsBin)
-            {
-                args = args.Add("-Arustdoc::private-intra-doc-links");
-            }
-        }
-
-        return args;
-    }
+    /// <summary>Cargo's <c>extra_args_for</c>: see <see cref="RootExtraArgs"/>.</summary>
+    public ImmutableArray<string> ExtraArgsFor(Unit unit) => RootExtraArgs.For(unit, IsRoot(unit), Options.ExtraArgs, Options.DocumentPrivateItems);
 
     /// <summary>Cargo's <c>only_requires_rmeta</c>: an rlib built for an rlib needs only its dependency's metadata.</summary>
     public bool OnlyRequiresRmeta(Unit parent, Unit dep) =>

@@ -52,6 +52,9 @@ internal static class CompileWorkspace
             AvailableTargets.Check(workspace, options.BareFlags, SelectedMembers(workspace, options, gctx.Cwd));
         }
 
+        // Cargo's compile_with_exec starts with ws.emit_warnings().
+        workspace.EmitWarnings(shell);
+
         using var registry = WorkspaceResolver.CreateRegistry(gctx, loader);
         var resolver = new WorkspaceResolver(workspace, loader, gctx, registry);
         var previous = resolver.LoadPrevious();
@@ -114,7 +117,10 @@ internal static class CompileWorkspace
         }.Generate();
 
         var (graph, lto) = UnitGraphPlanner.Plan(bcx, roots, targetData.CrossCompiling ? null : explicitHost, docDeps: options.Intent == UserIntent.Doc && options.DocDeps);
-        var files = new CompilationFiles(graph, targetData, lto, workspace.Root, targetDir, profiles.DirName);
+        var rootSet = graph.Roots.ToHashSet();
+        var files = new CompilationFiles(
+            graph, targetData, lto, workspace.Root, targetDir, profiles.DirName,
+            unit => RootExtraArgs.For(unit, rootSet.Contains(unit), options.ExtraArgs, options.DocumentPrivateItems));
         if (options.Intent == UserIntent.Doc)
         {
             DocCollisions.Check(graph, files, toBuild.Select(p => p.Id).ToHashSet(), shell);

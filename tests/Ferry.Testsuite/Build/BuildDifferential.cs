@@ -95,7 +95,8 @@ public static class BuildDifferential
             return ["(no directory)"];
         }
 
-        var files = Directory.GetFiles(root, "*", SearchOption.AllDirectories).Select(f => System.IO.Path.GetRelativePath(root, f)).ToList();
+        // Hashes in names differ (metadata hashes cover the sandbox's path); the normalizer masks them.
+        var files = Directory.GetFiles(root, "*", SearchOption.AllDirectories).Select(f => BuildNormalizer.Text(System.IO.Path.GetRelativePath(root, f), sandbox)).ToList();
         files.Sort(StringComparer.Ordinal);
         return files;
     }

@@ -99,6 +99,14 @@ internal static class CompileArgs
             jobs = parsed;
         }
 
+        if (args.Flag("unit-graph"))
+        {
+            throw new FerryException(
+                "the `--unit-graph` flag is unstable, and only available on the nightly channel of Cargo, but this is the `stable` channel\n" +
+                "See https://doc.rust-lang.org/book/appendix-07-nightly-rust.html for more information about Rust release channels.\n" +
+                "See https://github.com/rust-lang/cargo/issues/8002 for more information about the `--unit-graph` flag.");
+        }
+
         var bare = new List<string>();
         foreach (var flag in new[] { "example", "bin", "bench", "test", "package" })
         {

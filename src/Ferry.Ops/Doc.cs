@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Ferry.Build.Selection;
 using Ferry.Core.Configuration;
 using Ferry.Core.Manifest;
@@ -107,7 +106,8 @@ public static class Doc
     /// <summary>Runs the program to completion with the terminal inherited; returns why it could not start, or its failing status.</summary>
     private static string? Launch(string program, IReadOnlyList<string> args, string cwd, bool quiet = false)
     {
-        var psi = new ProcessStartInfo(program) { UseShellExecute = false, WorkingDirectory = cwd, RedirectStandardOutput = quiet, RedirectStandardError = quiet };
+        // The desktop opener gets no terminal (as Rust's `opener` runs it); a configured browser inherits ours.
+        var psi = new ProcessStartInfo(program) { UseShellExecute = false, WorkingDirectory = cwd, RedirectStandardInput = quiet, RedirectStandardOutput = quiet, RedirectStandardError = quiet };
         foreach (var arg in args)
         {
             psi.ArgumentList.Add(arg);
@@ -123,8 +123,8 @@ public static class Doc
 
             if (quiet)
             {
-                var stderr = new StringBuilder();
-                process.ErrorDataReceived += (_, e) => stderr.Append(e.Data);
+                process.StandardInput.Close();
+                process.ErrorDataReceived += (_, _) => { };
                 process.OutputDataReceived += (_, _) => { };
                 process.BeginErrorReadLine();
                 process.BeginOutputReadLine();

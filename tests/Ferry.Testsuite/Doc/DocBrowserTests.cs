@@ -157,9 +157,13 @@ public sealed partial class DocBrowserTests
 
             _output.WriteLine($"{page}: clicking {href}");
             await browser.ClickAndWaitAsync("a[data-ferry-test=dependency-link]");
-            var location = (await browser.EvaluateAsync("location.href"))!.GetValue<string>();
-            Assert.Equal(href, location);
+
+            // Re-exports are redirect pages (`clap/derive/trait.Args.html` -> `clap/trait.Args.html`): wait for the page that stays.
+            var location = await SettledLocationAsync(browser);
+            _output.WriteLine($"landed on {location}");
+            Assert.StartsWith(root, location, StringComparison.Ordinal);
             var parts = location[root.Length..].Split('/');
+            Assert.NotEqual(crate, parts[0]);
             var title = (await browser.EvaluateAsync("document.title"))!.GetValue<string>();
             var h1 = (await browser.EvaluateAsync("document.querySelector('h1').textContent"))!.GetValue<string>();
             var item = ItemName().Match(parts[^1]) is { Success: true } m ? m.Groups[1].Value : parts[^2];
@@ -170,6 +174,25 @@ public sealed partial class DocBrowserTests
         }
 
         throw new Xunit.Sdk.XunitException($"no page of {crate} links into a dependency's docs");
+    }
+
+    private static async Task<string> SettledLocationAsync(HeadlessChromium browser)
+    {
+        var previous = string.Empty;
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var state = (await browser.EvaluateAsync("[location.href, document.readyState === 'complete' && document.querySelector('h1') !== null]"))!.AsArray();
+            var location = state[0]!.GetValue<string>();
+            if (state[1]!.GetValue<bool>() && location == previous)
+            {
+                return location;
+            }
+
+            previous = location;
+            await Task.Delay(200);
+        }
+
+        throw new Xunit.Sdk.XunitException($"the page did not settle (last at {previous})");
     }
 
     private async Task SaveScreenshotAsync(HeadlessChromium browser, string fileName)

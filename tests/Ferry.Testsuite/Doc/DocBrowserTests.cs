@@ -106,14 +106,11 @@ public sealed partial class DocBrowserTests
         Assert.NotEqual("reg_medium", followed.Crate);
     }
 
-    /// <summary>What the clicked link led to: the dependency's directory, its page and the page's heading.</summary>
-    private sealed record Followed(string Crate, string Page, string Heading);
-
     /// <summary>
     /// Opens the crate's index (then, if that links to no dependency, its own item pages), clicks
     /// the first link into another crate's directory, and checks the page that loads.
     /// </summary>
-    private async Task<Followed> FollowDependencyLinkAsync(string docRoot, string crate, string name)
+    private async Task<FollowedLink> FollowDependencyLinkAsync(string docRoot, string crate, string name)
     {
         Directory.CreateDirectory(ScreenshotDirectory);
         await using var browser = await HeadlessChromium.StartAsync();
@@ -170,7 +167,7 @@ public sealed partial class DocBrowserTests
             Assert.Contains(item, h1, StringComparison.Ordinal);
             Assert.EndsWith(" - Rust", title, StringComparison.Ordinal);
             await SaveScreenshotAsync(browser, $"{name}-{parts[0]}-{parts[^1]}.png");
-            return new Followed(parts[0], parts[^1], h1);
+            return new FollowedLink(parts[0], parts[^1], h1);
         }
 
         throw new Xunit.Sdk.XunitException($"no page of {crate} links into a dependency's docs");

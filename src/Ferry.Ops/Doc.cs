@@ -16,18 +16,8 @@ public static class Doc
 {
     public static async Task RunAsync(GlobalContext gctx, IManifestEnvironment environment, IBuildShell shell, CompileOptions options, bool open, Stopwatch started, CancellationToken cancellationToken)
     {
-        WarnMisspelledFlags(gctx, shell);
         var outcome = await CompileWorkspace.RunAsync(gctx, environment, shell, options with { Intent = UserIntent.Doc }, started, cancellationToken).ConfigureAwait(false);
         Report(gctx, shell, outcome.Compilation.DocOutputs, outcome.Context.TargetData.RequestedKinds.Length, open);
-    }
-
-    /// <summary>Cargo's pre-flight warning for doc builds: <c>RUSTDOC_FLAGS</c> is not <c>RUSTDOCFLAGS</c>.</summary>
-    internal static void WarnMisspelledFlags(GlobalContext gctx, IShell shell)
-    {
-        if (gctx.Environment.Get("RUSTDOC_FLAGS") is not null)
-        {
-            shell.Warn("ignoring environment variable `RUSTDOC_FLAGS`\n  |\n  = help: rustdoc flags are passed via `RUSTDOCFLAGS`");
-        }
     }
 
     /// <summary>

@@ -11,7 +11,6 @@ public static class Rustdoc
 {
     public static async Task RunAsync(GlobalContext gctx, IManifestEnvironment environment, IBuildShell shell, CompileOptions options, bool open, Stopwatch started, CancellationToken cancellationToken)
     {
-        Doc.WarnMisspelledFlags(gctx, shell);
         var outcome = await CompileWorkspace.RunAsync(gctx, environment, shell, options, started, cancellationToken).ConfigureAwait(false);
         Doc.Report(gctx, shell, outcome.Compilation.DocOutputs, outcome.Context.TargetData.RequestedKinds.Length, open);
     }

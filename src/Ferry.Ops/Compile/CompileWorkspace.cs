@@ -52,8 +52,9 @@ internal static class CompileWorkspace
             AvailableTargets.Check(workspace, options.BareFlags, SelectedMembers(workspace, options, gctx.Cwd));
         }
 
-        // Cargo's compile_with_exec starts with ws.emit_warnings().
+        // Cargo's compile_with_exec starts with ws.emit_warnings(), then create_bcx's pre-flight checks.
         workspace.EmitWarnings(shell);
+        WarnMisspelledFlags(gctx, shell, options.Intent);
 
         using var registry = WorkspaceResolver.CreateRegistry(gctx, loader);
         var resolver = new WorkspaceResolver(workspace, loader, gctx, registry);
@@ -143,6 +144,16 @@ internal static class CompileWorkspace
         var runner = new BuildRunner(bcx, graph, files, buildOptions, shell, workspace.Root, baseEnvironment, gctx, BuildScriptPolicy.FromConfig(gctx.Security), started);
         var compilation = await runner.RunAsync(cancellationToken).ConfigureAwait(false);
         return new CompileOutcome(compilation, workspace, bcx);
+    }
+
+    /// <summary>Cargo's pre-flight warning: <c>RUST_FLAGS</c> (<c>RUSTDOC_FLAGS</c> for docs) is not the variable it looks like.</summary>
+    private static void WarnMisspelledFlags(GlobalContext gctx, IShell shell, UserIntent intent)
+    {
+        var (wrong, right, tool) = intent == UserIntent.Doc ? ("RUSTDOC_FLAGS", "RUSTDOCFLAGS", "rustdoc") : ("RUST_FLAGS", "RUSTFLAGS", "rust");
+        if (gctx.Environment.Get(wrong) is not null)
+        {
+            shell.Warn($"ignoring environment variable `{wrong}`\n  |\n  = help: {tool} flags are passed via `{right}`");
+        }
     }
 
     private static bool ProgressEnabled(GlobalContext gctx, IBuildShell shell)

@@ -112,10 +112,12 @@ internal sealed class CliApp
             return ExternalCommand.Run(program, name, rest.Skip(1).ToList(), gctx);
         }
 
-        var args = new ArgParser(command.Spec, "ferry").Parse(rest.Skip(1).ToList());
+        // After an alias expansion clap has lost the binary's name: Cargo's usage lines then read `Usage: build ...`.
+        var programName = roots.Count > 1 ? string.Empty : "ferry";
+        var args = new ArgParser(command.Spec, programName).Parse(rest.Skip(1).ToList());
         if (args.Flag("help"))
         {
-            shell.Out(HelpRenderer.Render(command.Spec, "ferry"));
+            shell.Out(HelpRenderer.Render(command.Spec, programName));
             return 0;
         }
 

@@ -38,6 +38,12 @@ public static class Run
 
         var workspace = WorkspaceArgs.Workspace(options.ManifestPath, environment);
         var packages = SelectedMembers(workspace, options, gctx.Cwd);
+        if (!options.BareFlags.IsEmpty)
+        {
+            // `--example` / `--bin` without a name list what there is (Cargo's check_optional_opts).
+            AvailableTargets.Check(workspace, options.BareFlags, packages);
+        }
+
         if (!targetFlagGiven)
         {
             var defaultRuns = packages.Select(p => p.DefaultRun).OfType<string>().ToList();

@@ -6,18 +6,12 @@ using Ferry.Util.Diagnostics;
 
 namespace Ferry.Ops;
 
-/// <summary><c>ferry rustdoc</c>: documents the selected target (its dependencies are only checked), passing extra arguments to rustdoc.</summary>
+/// <summary><c>ferry rustdoc</c>: documents the selected target (its dependencies are only checked), passing extra arguments to rustdoc; it ends like <c>doc</c>.</summary>
 public static class Rustdoc
 {
     public static async Task RunAsync(GlobalContext gctx, IManifestEnvironment environment, IBuildShell shell, CompileOptions options, bool open, Stopwatch started, CancellationToken cancellationToken)
     {
         var outcome = await CompileWorkspace.RunAsync(gctx, environment, shell, options, started, cancellationToken).ConfigureAwait(false);
-        foreach (var index in outcome.Compilation.DocOutputs)
-        {
-            if (File.Exists(index))
-            {
-                shell.Status(open ? "Opening" : "Generated", index);
-            }
-        }
+        Doc.Report(gctx, shell, outcome.Compilation.DocOutputs, outcome.Context.TargetData.RequestedKinds.Length, open);
     }
 }

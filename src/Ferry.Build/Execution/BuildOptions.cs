@@ -21,6 +21,9 @@ public sealed record BuildOptions
     /// <summary><c>cargo rustc -- ARGS</c> / <c>cargo rustdoc -- ARGS</c>: extra arguments for the root units.</summary>
     public ImmutableArray<string> ExtraArgs { get; init; } = [];
 
+    /// <summary><c>cargo doc --document-private-items</c>: root doc units document private items (binaries always do).</summary>
+    public bool DocumentPrivateItems { get; init; }
+
     /// <summary>Packages named on the command line (or the defaults): they get <c>CARGO_PRIMARY_PACKAGE</c>.</summary>
     public ImmutableHashSet<Core.Identity.PackageId> PrimaryPackages { get; init; } = [];
 

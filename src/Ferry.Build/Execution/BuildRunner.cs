@@ -191,7 +191,10 @@ public sealed class BuildRunner
             }
         }
 
-        var docs = _state.Graph.Roots.Where(u => u.Mode == CompileMode.Doc).Select(u => _state.Files.Outputs(u)[0].Path).Distinct().ToImmutableArray();
+        // Cargo's root_crate_names times the requested kinds: every root's index.html in each kind's doc directory.
+        var docs = _state.Graph.Roots.Where(u => u.Mode == CompileMode.Doc)
+            .SelectMany(u => _state.Bcx.TargetData.RequestedKinds.Select(k => Path.Combine(_state.Files.Layout(k).Root, "doc", u.CrateName, "index.html")))
+            .ToImmutableArray();
         return new Compilation(binaries.ToImmutable(), [.. _state.NativeDirs], depsDirs, _state.Bcx.TargetData.Host.SysrootTargetLibdir, scriptEnv.ToImmutable(), docs)
         {
             Doctests = [.. _state.Graph.Roots.Where(u => u.Mode == CompileMode.Doctest).Select(_commands.Doctest)],

@@ -96,6 +96,9 @@ internal sealed class BuildState
 
     public bool IsPrimary(Unit unit) => Options.PrimaryPackages.Contains(unit.Package.Id);
 
+    /// <summary>Cargo's <c>extra_args_for</c>: see <see cref="RootExtraArgs"/>.</summary>
+    public ImmutableArray<string> ExtraArgsFor(Unit unit) => RootExtraArgs.For(unit, IsRoot(unit), Options.ExtraArgs, Options.DocumentPrivateItems);
+
     /// <summary>Cargo's <c>only_requires_rmeta</c>: an rlib built for an rlib needs only its dependency's metadata.</summary>
     public bool OnlyRequiresRmeta(Unit parent, Unit dep) =>
         !parent.RequiresUpstreamObjects && parent.Mode == CompileMode.Build && !dep.RequiresUpstreamObjects && dep.Mode == CompileMode.Build;

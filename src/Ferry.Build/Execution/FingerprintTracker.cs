@@ -112,7 +112,7 @@ internal sealed class FingerprintTracker
             '|',
             unit.Profile.Comparable,
             unit.Mode.ToString(),
-            _state.IsRoot(unit) ? string.Join(' ', _state.Options.ExtraArgs) : string.Empty,
+            string.Join(' ', _state.ExtraArgsFor(unit)),
             Files.Lto(unit).ToString(),
             string.Join(' ', unit.Package.Manifest.LintRustflags));
         return new Fingerprint

@@ -235,10 +235,7 @@ internal sealed class RustcCommands
             command = command.Arg("--cap-lints").Arg(capLints);
         }
 
-        if (_state.IsRoot(unit) && !_state.Options.ExtraArgs.IsDefaultOrEmpty)
-        {
-            command = command.WithArgs(_state.Options.ExtraArgs);
-        }
+        command = command.WithArgs(_state.ExtraArgsFor(unit));
 
         command = command.WithArgs(unit.Rustflags);
         if (isPrimary)
@@ -293,13 +290,10 @@ internal sealed class RustcCommands
         args.AddRange(CheckCfgArgs(unit));
         AddErrorFormat(args);
         args.AddRange(unit.Package.Manifest.LintRustflags);
-        args.AddRange("-C", $"metadata={Files.Metadata(unit).CMetadataHex}");
+        args.AddRange("-C", $"metadata={Files.Metadata(MetadataUnitForDoc(unit)).CMetadataHex}");
         command = command with { Args = args.ToImmutable() };
         command = BuildDepsArgs(command, unit);
-        if (_state.IsRoot(unit) && !_state.Options.ExtraArgs.IsDefaultOrEmpty)
-        {
-            command = command.WithArgs(_state.Options.ExtraArgs);
-        }
+        command = command.WithArgs(_state.ExtraArgsFor(unit));
 
         command = command.WithArgs(unit.Rustdocflags);
         if (!command.Args.Any(a => a.StartsWith("--crate-version", StringComparison.Ordinal)))
@@ -425,6 +419,13 @@ internal sealed class RustcCommands
         }
 
         return result.ToImmutable();
+    }
+
+    /// <summary>Cargo's <c>compute_metadata_for_doc_units</c>: a doc unit passes the metadata of its target's check unit when the graph has one.</summary>
+    private Unit MetadataUnitForDoc(Unit unit)
+    {
+        var same = _state.Graph.Units.Where(o => o.Package.Id == unit.Package.Id && o.Target == unit.Target).ToList();
+        return same.Find(o => o.Mode.IsCheck()) ?? same.Find(o => o.Mode == CompileMode.Doc) ?? unit;
     }
 
     private static IEnumerable<string> CrateTypesOf(Unit unit) => unit.Target.CrateTypes;

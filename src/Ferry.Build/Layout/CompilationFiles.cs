@@ -31,8 +31,12 @@ public sealed class CompilationFiles
     private readonly IReadOnlyDictionary<Unit, LtoMode> _lto;
     private readonly HashSet<Unit> _roots;
 
-    public CompilationFiles(UnitGraph graph, RustcTargetData targetData, IReadOnlyDictionary<Unit, LtoMode> lto, string workspaceRoot, string targetDir, string profileDir)
+    private readonly Func<Unit, ImmutableArray<string>>? _extraArgsFor;
+
+    /// <param name="extraArgsFor">A root unit's extra arguments (Cargo's <c>extra_args_for</c>), mixed into its unit id.</param>
+    public CompilationFiles(UnitGraph graph, RustcTargetData targetData, IReadOnlyDictionary<Unit, LtoMode> lto, string workspaceRoot, string targetDir, string profileDir, Func<Unit, ImmutableArray<string>>? extraArgsFor = null)
     {
+        _extraArgsFor = extraArgsFor;
         _graph = graph;
         _targetData = targetData;
         _lto = lto;
@@ -298,6 +302,12 @@ public sealed class CompilationFiles
         var sharedValue = shared.Finish();
         var cMetadata = new StableHasher().Add(sharedValue).AddAll(deps.Select(d => d.CMetadataHex).Order(StringComparer.Ordinal)).Finish();
         var unitIdHasher = new StableHasher().Add(sharedValue).AddAll(deps.Select(d => d.UnitIdHex).Order(StringComparer.Ordinal));
+        var extraArgs = _extraArgsFor?.Invoke(unit) ?? [];
+        if (!extraArgs.IsEmpty && !extraArgs.Any(f => f.StartsWith("--remap-path-prefix", StringComparison.Ordinal)))
+        {
+            unitIdHasher.AddAll(extraArgs);
+        }
+
         var flags = unit.Mode == CompileMode.Doc ? unit.Rustdocflags : unit.Rustflags;
         if (!flags.Any(f => f.StartsWith("--remap-path-prefix", StringComparison.Ordinal)))
         {

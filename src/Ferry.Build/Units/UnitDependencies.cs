@@ -20,18 +20,21 @@ internal sealed class UnitDependencies
 {
     private readonly BuildContext _bcx;
     private readonly bool _rustcTest;
+    private readonly bool _docDeps;
     private readonly Dictionary<Unit, List<UnitDep>> _graph = [];
     private readonly HashSet<(Unit Parent, Unit Child)> _devEdges = [];
 
-    private UnitDependencies(BuildContext bcx, bool rustcTest)
+    private UnitDependencies(BuildContext bcx, bool rustcTest, bool docDeps)
     {
         _bcx = bcx;
         _rustcTest = rustcTest;
+        _docDeps = docDeps;
     }
 
-    public static Dictionary<Unit, List<UnitDep>> Build(BuildContext bcx, IReadOnlyList<Unit> roots, bool rustcTest)
+    /// <param name="docDeps">Cargo's <c>wants_deps_docs</c> (<c>cargo doc</c> without <c>--no-deps</c>): doc units also depend on their dependencies' doc units.</param>
+    public static Dictionary<Unit, List<UnitDep>> Build(BuildContext bcx, IReadOnlyList<Unit> roots, bool rustcTest, bool docDeps = false)
     {
-        var builder = new UnitDependencies(bcx, rustcTest);
+        var builder = new UnitDependencies(bcx, rustcTest, docDeps);
         foreach (var root in roots)
         {
             UnitFor unitFor;
@@ -182,13 +185,27 @@ internal sealed class UnitDependencies
             }
 
             var depFor = unitFor.WithDependency(unit.Target.IsCustomBuild, lib.ForHost, lib.ProcMacro);
-            result.Add(NewUnitDep(unit, depPackage, lib, depFor, ForTarget(unit.Kind, lib), CheckOrBuildMode(unit.Mode, lib), null));
+            result.Add(NewUnitDep(unit, depPackage, lib, depFor, ForTarget(unit.Kind, lib), CheckOrBuildMode(unit.Mode, lib), declarations));
+            if (lib.Documented && _docDeps)
+            {
+                result.Add(NewUnitDep(unit, depPackage, lib, depFor, ForTarget(unit.Kind, lib), unit.Mode, null));
+            }
         }
 
         result.AddRange(DepBuildScript(unit, unitFor));
-        if ((unit.Target.IsBin || unit.Target.IsExample) && MaybeLib(unit, unitFor) is { } lib2)
+        if (unit.Target.IsBin || unit.Target.IsExample)
         {
-            result.Add(lib2);
+            if (MaybeLib(unit, unitFor) is { } lib2)
+            {
+                result.Add(lib2);
+            }
+
+            // The library's docs too, for intra-doc links from the binary's.
+            if (unit.Package.Manifest.Targets.FirstOrDefault(t => t.IsLib && t.CrateTypes.Any(CrateTypes.IsLinkable) && t.Documented) is { } docLib)
+            {
+                var docFor = unitFor.WithDependency(unit.Target.IsCustomBuild, docLib.ForHost, docLib.ProcMacro);
+                result.Add(NewUnitDep(unit, unit.Package, docLib, docFor, ForTarget(unit.Kind, docLib), unit.Mode, null));
+            }
         }
 
         return result;

@@ -23,6 +23,16 @@ public static class UnitOrder
             return c;
         }
 
+        // `Lib(Vec<CrateType>)` and `ExampleLib(..)` carry their crate types, compared before the name.
+        if (a.Target.Kind is TargetKind.Lib or TargetKind.ExampleLib)
+        {
+            c = CompareCrateTypes(a.Target.CrateTypes, b.Target.CrateTypes);
+            if (c != 0)
+            {
+                return c;
+            }
+        }
+
         c = string.CompareOrdinal(a.Target.Name, b.Target.Name);
         if (c != 0)
         {
@@ -38,6 +48,38 @@ public static class UnitOrder
         c = a.Kind.CompareTo(b.Kind);
         return c != 0 ? c : a.Index.CompareTo(b.Index);
     }
+
+    /// <summary>Rust's ordering of <c>Vec&lt;CrateType&gt;</c>: element by element in <c>CrateType</c>'s declaration order, a prefix first.</summary>
+    private static int CompareCrateTypes(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        for (var i = 0; i < Math.Min(a.Count, b.Count); i++)
+        {
+            var c = CrateTypeRank(a[i]).CompareTo(CrateTypeRank(b[i]));
+            if (c == 0 && CrateTypeRank(a[i]) == 7)
+            {
+                c = string.CompareOrdinal(a[i], b[i]);
+            }
+
+            if (c != 0)
+            {
+                return c;
+            }
+        }
+
+        return a.Count.CompareTo(b.Count);
+    }
+
+    private static int CrateTypeRank(string crateType) => crateType switch
+    {
+        "bin" => 0,
+        "lib" => 1,
+        "rlib" => 2,
+        "dylib" => 3,
+        "cdylib" => 4,
+        "staticlib" => 5,
+        "proc-macro" => 6,
+        _ => 7,
+    };
 
     /// <summary>Cargo's <c>TargetKind</c> declaration order.</summary>
     private static int KindRank(TargetKind kind) => kind switch

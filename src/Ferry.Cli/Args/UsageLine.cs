@@ -10,7 +10,7 @@ internal static class UsageLine
             return spec.UsageOverride;
         }
 
-        var parts = new List<string> { $"{programName} {spec.Name}" };
+        var parts = new List<string> { Head(spec, programName) };
         if (!includeRequiredOnly && spec.Options.Count > 0)
         {
             parts.Add("[OPTIONS]");
@@ -42,7 +42,7 @@ internal static class UsageLine
     /// </summary>
     public static string ForUsed(CommandSpec spec, string programName, IReadOnlyList<ArgSpec> used, Func<string, bool> positionalGiven)
     {
-        var parts = new List<string> { $"{programName} {spec.Name}" };
+        var parts = new List<string> { Head(spec, programName) };
         foreach (var option in used)
         {
             parts.Add(option.DisplayName + (option.Kind == ArgKind.Count ? "..." : string.Empty));
@@ -57,4 +57,10 @@ internal static class UsageLine
 
         return string.Join(' ', parts);
     }
+
+    /// <summary>
+    /// <c>ferry build</c>; after an alias (<c>b</c>, <c>d</c>, or the user's) just <c>build</c>: clap re-parses
+    /// the expansion without the binary's name, and Cargo's usage lines show that.
+    /// </summary>
+    private static string Head(CommandSpec spec, string programName) => programName.Length == 0 ? spec.Name : $"{programName} {spec.Name}";
 }

@@ -47,6 +47,7 @@ internal sealed class CommandTable
         new BuildCommand(),
         new CheckCommand(),
         new CleanCommand(),
+        new DocCommand(),
         new RunCommand(),
         new RustcCommand(),
         new RustdocCommand(),

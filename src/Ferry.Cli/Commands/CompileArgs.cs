@@ -51,6 +51,16 @@ internal static class CompileArgs
         new("all-targets", ArgKind.Flag, $"{verb} all targets") { Long = "all-targets", Heading = TargetHeading },
     ];
 
+    /// <summary><c>cargo doc</c>'s target flags (Cargo's <c>arg_targets_lib_bin_example</c>).</summary>
+    public static ArgSpec[] DocTargetSelection =>
+    [
+        new("lib", ArgKind.Flag, "Document only this package's library") { Long = "lib", Heading = TargetHeading },
+        new("bins", ArgKind.Flag, "Document all binaries") { Long = "bins", Heading = TargetHeading },
+        new("bin", ArgKind.OptionalValue, "Document only the specified binary") { Long = "bin", ValueName = "NAME", Multiple = true, Heading = TargetHeading },
+        new("examples", ArgKind.Flag, "Document all examples") { Long = "examples", Heading = TargetHeading },
+        new("example", ArgKind.OptionalValue, "Document only the specified example") { Long = "example", ValueName = "NAME", Multiple = true, Heading = TargetHeading },
+    ];
+
     public static ArgSpec[] Features => [ManifestCommands.Features, ManifestCommands.AllFeatures, ManifestCommands.NoDefaultFeatures];
 
     public static ArgSpec Release(string help) => new("release", ArgKind.Flag, help) { Long = "release", Short = 'r', Heading = CompilationHeading };
@@ -87,6 +97,14 @@ internal static class CompileArgs
             }
 
             jobs = parsed;
+        }
+
+        if (args.Flag("unit-graph"))
+        {
+            throw new FerryException(
+                "the `--unit-graph` flag is unstable, and only available on the nightly channel of Cargo, but this is the `stable` channel\n" +
+                "See https://doc.rust-lang.org/book/appendix-07-nightly-rust.html for more information about Rust release channels.\n" +
+                "See https://github.com/rust-lang/cargo/issues/8002 for more information about the `--unit-graph` flag.");
         }
 
         var bare = new List<string>();

@@ -170,6 +170,9 @@ public sealed class GlobalContext
     /// </summary>
     public Manifest.Schema.TomlProfile? Profile(string name) => ConfigProfile.Read(Reader, name);
 
+    /// <summary><c>doc.browser</c>: the program <c>cargo doc --open</c> runs (with its arguments), read when asked.</summary>
+    public PathAndArgs? DocBrowser => Reader.PathAndArgs(ConfigKey.Parse("doc.browser"), wrapped: false);
+
     /// <summary>The raw <c>[patch]</c> table.</summary>
     public ConfigTable? Patch => Reader.RawTable(ConfigKey.Parse("patch"));
 

@@ -48,4 +48,10 @@ public sealed record CompileOptions
 
     /// <summary>When set, units of only one target may be selected (<c>cargo rustc -- ARGS</c>).</summary>
     public string? SingleTargetCommand { get; init; }
+
+    /// <summary><c>cargo doc</c> without <c>--no-deps</c>: dependencies' libraries are documented too (Cargo's <c>UserIntent::Doc { deps: true }</c>).</summary>
+    public bool DocDeps { get; init; }
+
+    /// <summary><c>cargo doc --document-private-items</c>: root doc units get <c>--document-private-items</c> (binaries always do).</summary>
+    public bool DocumentPrivateItems { get; init; }
 }

@@ -52,8 +52,9 @@ internal static class CompileWorkspace
             AvailableTargets.Check(workspace, options.BareFlags, SelectedMembers(workspace, options, gctx.Cwd));
         }
 
-        // Cargo's `compile_with_exec` starts with `ws.emit_warnings()` (unused keys, no edition, ...).
+        // Cargo's compile_with_exec starts with ws.emit_warnings(), then create_bcx's pre-flight checks.
         workspace.EmitWarnings(shell);
+        WarnMisspelledFlags(gctx, shell, options.Intent);
 
         // What rustc says about the targets (from target/.ferry-rustc-info.json on a no-op build)
         // does not depend on the resolve: learnt on another core meanwhile. A resolve error still
@@ -120,8 +121,16 @@ internal static class CompileWorkspace
             ExtraArgsCommand = options.ExtraArgs.IsEmpty ? null : options.SingleTargetCommand,
         }.Generate();
 
-        var (graph, lto) = UnitGraphPlanner.Plan(bcx, roots, targetData.CrossCompiling ? null : explicitHost);
-        var files = new CompilationFiles(graph, targetData, lto, workspace.Root, targetDir, profiles.DirName);
+        var (graph, lto) = UnitGraphPlanner.Plan(bcx, roots, targetData.CrossCompiling ? null : explicitHost, docDeps: options.Intent == UserIntent.Doc && options.DocDeps);
+        var rootSet = graph.Roots.ToHashSet();
+        var files = new CompilationFiles(
+            graph, targetData, lto, workspace.Root, targetDir, profiles.DirName,
+            unit => RootExtraArgs.For(unit, rootSet.Contains(unit), options.ExtraArgs, options.DocumentPrivateItems));
+        if (options.Intent == UserIntent.Doc)
+        {
+            DocCollisions.Check(graph, files, toBuild.Select(p => p.Id).ToHashSet(), shell);
+        }
+
         var buildOptions = new BuildOptions
         {
             Jobs = jobs,
@@ -130,6 +139,7 @@ internal static class CompileWorkspace
             Intent = options.Intent,
             Verbosity = shell.Verbosity,
             ExtraArgs = options.ExtraArgs,
+            DocumentPrivateItems = options.DocumentPrivateItems,
             PrimaryPackages = [.. toBuild.Select(p => p.Id)],
             Cwd = gctx.Cwd,
             CargoExe = gctx.Environment.Get("CARGO") ?? Environment.ProcessPath ?? "ferry",
@@ -150,6 +160,16 @@ internal static class CompileWorkspace
         if (remote.Count > 0)
         {
             await PackageSet.DownloadAsync(registry, resolve, remote, PackageDownloadOptions.Default, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Cargo's pre-flight warning: <c>RUST_FLAGS</c> (<c>RUSTDOC_FLAGS</c> for docs) is not the variable it looks like.</summary>
+    private static void WarnMisspelledFlags(GlobalContext gctx, IShell shell, UserIntent intent)
+    {
+        var (wrong, right, tool) = intent == UserIntent.Doc ? ("RUSTDOC_FLAGS", "RUSTDOCFLAGS", "rustdoc") : ("RUST_FLAGS", "RUSTFLAGS", "rust");
+        if (gctx.Environment.Get(wrong) is not null)
+        {
+            shell.Warn($"ignoring environment variable `{wrong}`\n  |\n  = help: {tool} flags are passed via `{right}`");
         }
     }
 

@@ -57,6 +57,14 @@ public static class BuildDifferential
                 case "unenv":
                     env[rest] = null;
                     break;
+                case "files":
+                    // The names of the files under a directory (rustdoc's output): same set in both.
+                    Compare(report, index, step, "files", Files(cargo, rest), Files(ferry, rest));
+                    break;
+                case "same":
+                    // A generated file byte for byte (rustdoc's HTML is deterministic for the same flags).
+                    Compare(report, index, step, "contents", [.. ReadOrMissing(cargo, rest).Split('\n')], [.. ReadOrMissing(ferry, rest).Split('\n')]);
+                    break;
                 case "exec":
                     var parts = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                     var expected = Exec(cargo, parts, env);
@@ -78,6 +86,23 @@ public static class BuildDifferential
 
         return report.ToString();
     }
+
+    private static List<string> Files(Sandbox sandbox, string directory)
+    {
+        var root = sandbox.Path(directory);
+        if (!Directory.Exists(root))
+        {
+            return ["(no directory)"];
+        }
+
+        // Hashes in names differ (metadata hashes cover the sandbox's path); the normalizer masks them.
+        var files = Directory.GetFiles(root, "*", SearchOption.AllDirectories).Select(f => BuildNormalizer.Text(System.IO.Path.GetRelativePath(root, f), sandbox)).ToList();
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    private static string ReadOrMissing(Sandbox sandbox, string path) =>
+        File.Exists(sandbox.Path(path)) ? File.ReadAllText(sandbox.Path(path)) : "(missing)";
 
     private static CommandResult Exec(Sandbox sandbox, string[] parts, Dictionary<string, string?> env)
     {

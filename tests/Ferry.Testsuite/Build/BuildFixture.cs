@@ -10,6 +10,8 @@ namespace Ferry.Testsuite.Build;
 /// <item><c># step: touch src/lib.rs</c>, <c># step: write PATH=TEXT</c> (<c>\n</c> for newlines),
 /// <c># step: env KEY=VALUE</c>, <c># step: unenv KEY</c> change the world between runs;</item>
 /// <item><c># step: exec target/debug/foo ARGS</c> runs a built program in both copies;</item>
+/// <item><c># step: files target/doc</c> compares the names of the files under a directory,
+/// <c># step: same PATH</c> a file's contents;</item>
 /// <item><c># registry: local</c> points crates.io at the shared Debian-crate registry;</item>
 /// <item><c># order: exact</c> compares stderr line by line instead of as a sorted multiset
 /// (parallel builds print in varying order);</item>

@@ -73,6 +73,19 @@ public sealed class CliSkeletonTests
     }
 
     [Fact]
+    public void UsageAfterABuiltInAliasLosesTheProgramNameLikeCargos()
+    {
+        // clap re-parses an alias's expansion without the binary's name: `Usage: doc [OPTIONS]`.
+        using var sandbox = new Sandbox();
+        var help = (Ferry: sandbox.Ferry("d", "--help"), Cargo: sandbox.Cargo("d", "--help"));
+        Assert.Equal("Usage: doc [OPTIONS]", help.Cargo.Stdout.Split('\n')[2]);
+        Assert.Equal(help.Cargo.Stdout.Split('\n')[2], help.Ferry.Stdout.Split('\n')[2]);
+        var error = (Ferry: sandbox.Ferry("b", "--no-such-flag"), Cargo: sandbox.Cargo("b", "--no-such-flag"));
+        Assert.Equal(Redactions.CargoToFerry(error.Cargo.Stderr), error.Ferry.Stderr);
+        Assert.Equal(error.Cargo.ExitCode, error.Ferry.ExitCode);
+    }
+
+    [Fact]
     public void ColorAlwaysPaintsTheErrorLabelLikeCargo()
     {
         using var sandbox = new Sandbox();

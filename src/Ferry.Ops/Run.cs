@@ -195,21 +195,7 @@ public static class Run
         }
 
         var package = unit.Package;
-        var version = package.Version;
-        command = command
-            .WithEnv("CARGO", gctx.Environment.Get("CARGO") ?? Environment.ProcessPath ?? "ferry")
-            .WithEnv("CARGO_MANIFEST_DIR", package.Root)
-            .WithEnv("CARGO_MANIFEST_PATH", package.ManifestPath)
-            .WithEnv("CARGO_PKG_VERSION_MAJOR", version.Major.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .WithEnv("CARGO_PKG_VERSION_MINOR", version.Minor.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .WithEnv("CARGO_PKG_VERSION_PATCH", version.Patch.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .WithEnv("CARGO_PKG_VERSION_PRE", version.Pre.ToString())
-            .WithEnv("CARGO_PKG_VERSION", version.ToString())
-            .WithEnv("CARGO_PKG_NAME", package.Name);
-        foreach (var (key, value) in PackageEnv.Metadata(package))
-        {
-            command = command.WithEnv(key, value);
-        }
+        command = PackageEnv.Apply(command.WithEnv("CARGO", gctx.Environment.Get("CARGO") ?? Environment.ProcessPath ?? "ferry"), package);
 
         foreach (var (key, value) in CompileWorkspace.EnvConfig(gctx))
         {

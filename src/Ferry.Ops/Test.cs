@@ -270,7 +270,6 @@ public static class Test
         }
 
         var package = unit.Package;
-        var version = package.Version;
         var command = new ProcessCommand
         {
             Program = outcome.Context.TargetData.Rustc.Rustdoc,
@@ -290,20 +289,7 @@ public static class Test
             command = command.WithEnv("OUT_DIR", outDir);
         }
 
-        command = command
-            .WithEnv("CARGO", gctx.Environment.Get("CARGO") ?? Environment.ProcessPath ?? "ferry")
-            .WithEnv("CARGO_MANIFEST_DIR", package.Root)
-            .WithEnv("CARGO_MANIFEST_PATH", package.ManifestPath)
-            .WithEnv("CARGO_PKG_VERSION_MAJOR", version.Major.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .WithEnv("CARGO_PKG_VERSION_MINOR", version.Minor.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .WithEnv("CARGO_PKG_VERSION_PATCH", version.Patch.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .WithEnv("CARGO_PKG_VERSION_PRE", version.Pre.ToString())
-            .WithEnv("CARGO_PKG_VERSION", version.ToString())
-            .WithEnv("CARGO_PKG_NAME", package.Name);
-        foreach (var (key, value) in PackageEnv.Metadata(package))
-        {
-            command = command.WithEnv(key, value);
-        }
+        command = PackageEnv.Apply(command.WithEnv("CARGO", gctx.Environment.Get("CARGO") ?? Environment.ProcessPath ?? "ferry"), package);
 
         foreach (var (key, value) in CompileWorkspace.EnvConfig(gctx))
         {

@@ -5,6 +5,33 @@ namespace Ferry.Build.Execution;
 /// <summary>The <c>CARGO_PKG_*</c> variables from <c>[package]</c> metadata (Cargo's <c>MetadataEnvs</c>): rustc, build scripts and programs get them.</summary>
 public static class PackageEnv
 {
+    /// <summary>
+    /// Cargo's package variables for a process of <paramref name="package"/> (rustc, rustdoc,
+    /// programs and tests it runs): <c>CARGO_MANIFEST_DIR</c>, <c>CARGO_MANIFEST_PATH</c>, the
+    /// version parts, <c>CARGO_PKG_NAME</c> and <see cref="Metadata"/>.
+    /// </summary>
+    public static ProcessCommand Apply(ProcessCommand command, BuildPackage package)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(package);
+        var version = package.Version;
+        command = command
+            .WithEnv("CARGO_MANIFEST_DIR", package.Root)
+            .WithEnv("CARGO_MANIFEST_PATH", package.ManifestPath)
+            .WithEnv("CARGO_PKG_VERSION_MAJOR", version.Major.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithEnv("CARGO_PKG_VERSION_MINOR", version.Minor.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithEnv("CARGO_PKG_VERSION_PATCH", version.Patch.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithEnv("CARGO_PKG_VERSION_PRE", version.Pre.ToString())
+            .WithEnv("CARGO_PKG_VERSION", version.ToString())
+            .WithEnv("CARGO_PKG_NAME", package.Name);
+        foreach (var (key, value) in Metadata(package))
+        {
+            command = command.WithEnv(key, value);
+        }
+
+        return command;
+    }
+
     public static IEnumerable<(string Key, string Value)> Metadata(BuildPackage package)
     {
         var meta = package.Manifest.Metadata;

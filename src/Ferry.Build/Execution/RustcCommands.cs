@@ -575,20 +575,7 @@ internal sealed class RustcCommands
 
         command = command.WithEnv("LD_LIBRARY_PATH", string.Join(':', searchPath));
         command = command.WithEnv("CARGO", _state.Options.CargoExe);
-        var version = package.Version;
-        command = command
-            .WithEnv("CARGO_MANIFEST_DIR", package.Root)
-            .WithEnv("CARGO_MANIFEST_PATH", package.ManifestPath)
-            .WithEnv("CARGO_PKG_VERSION_MAJOR", version.Major.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .WithEnv("CARGO_PKG_VERSION_MINOR", version.Minor.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .WithEnv("CARGO_PKG_VERSION_PATCH", version.Patch.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .WithEnv("CARGO_PKG_VERSION_PRE", version.Pre.ToString())
-            .WithEnv("CARGO_PKG_VERSION", version.ToString())
-            .WithEnv("CARGO_PKG_NAME", package.Name);
-        foreach (var (key, value) in PackageEnv.Metadata(package))
-        {
-            command = command.WithEnv(key, value);
-        }
+        command = PackageEnv.Apply(command, package);
 
         command = command with { Cwd = package.Root };
         foreach (var (key, value) in _state.EnvConfig)

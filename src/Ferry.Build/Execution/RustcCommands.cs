@@ -104,23 +104,7 @@ internal sealed class RustcCommands
             }
         }
 
-        var lto = Files.Lto(unit);
-        switch (lto.Kind)
-        {
-            case LtoKind.Run:
-                args.Add("-C");
-                args.Add(lto.Named is null ? "lto" : $"lto={lto.Named}");
-                break;
-            case LtoKind.Off:
-                args.AddRange("-C", "lto=off", "-C", "embed-bitcode=no");
-                break;
-            case LtoKind.OnlyBitcode:
-                args.AddRange("-C", "linker-plugin-lto");
-                break;
-            case LtoKind.OnlyObject:
-                args.AddRange("-C", "embed-bitcode=no");
-                break;
-        }
+        args.AddRange(LtoArgs(unit));
 
         if (profile.CodegenBackend is { } backend)
         {
@@ -312,32 +296,7 @@ internal sealed class RustcCommands
     public Doctest Doctest(Unit unit)
     {
         var args = ImmutableArray.CreateBuilder<string>();
-        foreach (var dep in _state.Graph.Deps(unit))
-        {
-            if (!dep.Unit.IsLinkable || dep.Unit.Mode == CompileMode.Doc)
-            {
-                continue;
-            }
-
-            var value = $"{(dep.NoPrelude ? "noprelude:" : string.Empty)}{dep.ExternCrateName}=";
-            var outputs = Files.Outputs(dep.Unit);
-            if (_state.OnlyRequiresRmeta(unit, dep.Unit) || dep.Unit.Mode.IsCheck())
-            {
-                args.AddRange("--extern", value + outputs.First(o => o.Flavor == FileFlavor.Rmeta).Path);
-            }
-            else
-            {
-                foreach (var output in outputs.Where(o => o.Flavor == FileFlavor.Linkable))
-                {
-                    args.AddRange("--extern", value + output.Path);
-                }
-            }
-        }
-
-        if (unit.Target.ProcMacro)
-        {
-            args.AddRange("--extern", "proc_macro");
-        }
+        args.AddRange(ExternArgs(unit));
 
         args.AddRange("-L", "dependency=" + Files.DepsDir(unit));
         if (!unit.Kind.IsHost)
@@ -345,22 +304,7 @@ internal sealed class RustcCommands
             args.AddRange("-L", "dependency=" + Files.HostDeps);
         }
 
-        var lto = Files.Lto(unit);
-        switch (lto.Kind)
-        {
-            case LtoKind.Run:
-                args.AddRange("-C", lto.Named is null ? "lto" : $"lto={lto.Named}");
-                break;
-            case LtoKind.Off:
-                args.AddRange("-C", "lto=off", "-C", "embed-bitcode=no");
-                break;
-            case LtoKind.OnlyBitcode:
-                args.AddRange("-C", "linker-plugin-lto");
-                break;
-            case LtoKind.OnlyObject:
-                args.AddRange("-C", "embed-bitcode=no");
-                break;
-        }
+        args.AddRange(LtoArgs(unit));
 
         args.AddRange(FeaturesArgs(unit));
         args.AddRange(CheckCfgArgs(unit));
@@ -503,36 +447,63 @@ internal sealed class RustcCommands
             command = command.WithEnv("OUT_DIR", Files.BuildScriptOutDir(script.Unit));
         }
 
-        foreach (var dep in deps)
+        foreach (var arg in ExternArgs(unit))
+        {
+            command = command.Arg(arg);
+        }
+
+        return command;
+    }
+
+    /// <summary>
+    /// Cargo's <c>extern_args</c>: <c>--extern NAME=PATH</c> for every linkable dependency (its
+    /// <c>.rmeta</c> where metadata is enough), and <c>--extern proc_macro</c> for a proc-macro.
+    /// </summary>
+    private List<string> ExternArgs(Unit unit)
+    {
+        var args = new List<string>();
+        foreach (var dep in _state.Graph.Deps(unit))
         {
             if (!dep.Unit.IsLinkable || dep.Unit.Mode == CompileMode.Doc)
             {
                 continue;
             }
 
-            var prefix = dep.NoPrelude ? "noprelude:" : string.Empty;
-            var value = $"{prefix}{dep.ExternCrateName}=";
+            var value = $"{(dep.NoPrelude ? "noprelude:" : string.Empty)}{dep.ExternCrateName}=";
             var outputs = Files.Outputs(dep.Unit);
             if (_state.OnlyRequiresRmeta(unit, dep.Unit) || dep.Unit.Mode.IsCheck())
             {
-                var rmeta = outputs.First(o => o.Flavor == FileFlavor.Rmeta);
-                command = command.Arg("--extern").Arg(value + rmeta.Path);
+                args.AddRange(["--extern", value + outputs.First(o => o.Flavor == FileFlavor.Rmeta).Path]);
             }
             else
             {
                 foreach (var output in outputs.Where(o => o.Flavor == FileFlavor.Linkable))
                 {
-                    command = command.Arg("--extern").Arg(value + output.Path);
+                    args.AddRange(["--extern", value + output.Path]);
                 }
             }
         }
 
         if (unit.Target.ProcMacro)
         {
-            command = command.Arg("--extern").Arg("proc_macro");
+            args.AddRange(["--extern", "proc_macro"]);
         }
 
-        return command;
+        return args;
+    }
+
+    /// <summary>Cargo's <c>lto_args</c>: the profile's LTO as the unit needs it (see <see cref="CompilationFiles.Lto"/>).</summary>
+    private IEnumerable<string> LtoArgs(Unit unit)
+    {
+        var lto = Files.Lto(unit);
+        return lto.Kind switch
+        {
+            LtoKind.Run => ["-C", lto.Named is null ? "lto" : $"lto={lto.Named}"],
+            LtoKind.Off => ["-C", "lto=off", "-C", "embed-bitcode=no"],
+            LtoKind.OnlyBitcode => ["-C", "linker-plugin-lto"],
+            LtoKind.OnlyObject => ["-C", "embed-bitcode=no"],
+            _ => [],
+        };
     }
 
     private static ProcessCommand FillRustcToolEnv(ProcessCommand command, Unit unit)

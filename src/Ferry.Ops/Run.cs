@@ -194,9 +194,17 @@ public static class Run
             }
         }
 
-        var package = unit.Package;
-        command = PackageEnv.Apply(command.WithEnv("CARGO", gctx.Environment.Get("CARGO") ?? Environment.ProcessPath ?? "ferry"), package);
+        return PackageProcessEnv(command, unit.Package, gctx);
+    }
 
+    /// <summary>
+    /// The part of Cargo's <c>fill_env</c> every process it runs for a package gets (programs,
+    /// tests, doctests): <c>CARGO</c>, the package variables, and <c>[env]</c> entries the
+    /// command does not already set.
+    /// </summary>
+    internal static ProcessCommand PackageProcessEnv(ProcessCommand command, global::Ferry.Build.Units.BuildPackage package, GlobalContext gctx)
+    {
+        command = PackageEnv.Apply(command.WithEnv("CARGO", gctx.Environment.Get("CARGO") ?? Environment.ProcessPath ?? "ferry"), package);
         foreach (var (key, value) in CompileWorkspace.EnvConfig(gctx))
         {
             if (!command.HasEnv(key))

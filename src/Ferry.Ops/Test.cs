@@ -289,15 +289,7 @@ public static class Test
             command = command.WithEnv("OUT_DIR", outDir);
         }
 
-        command = PackageEnv.Apply(command.WithEnv("CARGO", gctx.Environment.Get("CARGO") ?? Environment.ProcessPath ?? "ferry"), package);
-
-        foreach (var (key, value) in CompileWorkspace.EnvConfig(gctx))
-        {
-            if (!command.HasEnv(key))
-            {
-                command = command.WithEnv(key, value);
-            }
-        }
+        command = Run.PackageProcessEnv(command, package, gctx);
 
         command = command.Arg($"--edition={unit.Target.Edition}");
         foreach (var crateType in unit.Target.CrateTypes)

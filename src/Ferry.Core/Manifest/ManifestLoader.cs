@@ -4,6 +4,7 @@ using Ferry.Core.Manifest.Schema;
 using Ferry.Core.Manifest.Targets;
 using Ferry.Toml;
 using Ferry.Util.Diagnostics;
+using Ferry.Util.IO;
 
 namespace Ferry.Core.Manifest;
 
@@ -98,23 +99,8 @@ public sealed class ManifestLoader
     /// <summary>UTF-8 text, strictly decoded (Cargo reads manifests with <c>String::from_utf8</c>).</summary>
     private static string ReadText(string path)
     {
-        // Opened without the advisory lock FileShare.Read would take (two system calls per manifest).
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var length = RandomAccess.GetLength(handle);
-        var bytes = new byte[length];
-        var read = 0;
-        while (read < bytes.Length)
-        {
-            var n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
-            if (n == 0)
-            {
-                break;
-            }
-
-            read += n;
-        }
-
-        return Utf8.GetString(bytes, 0, read);
+        var bytes = UnlockedFile.ReadAllBytes(path);
+        return Utf8.GetString(bytes, 0, bytes.Length);
     }
 
     private static readonly UTF8Encoding Utf8 = new(false, throwOnInvalidBytes: true);

@@ -114,7 +114,8 @@ internal sealed class PackageDownloads
         // project stats ~7,000 paths, which is most of the time it spends outside the compiler.
         if (_options.VerifyExtracted && work.Count > 0)
         {
-            var verified = new bool[work.Count];
+            // The package directory of each reusable package; null where the stamp did not match.
+            var reusable = new string?[work.Count];
             Parallel.For(
                 0,
                 work.Count,
@@ -124,19 +125,18 @@ internal sealed class PackageDownloads
                     var directory = _layout.SourceDirectory(work[i].Source.Actual, work[i].Id.Name, work[i].Id.Version);
                     // Only a complete tree is ever stamped, and its marker is one of the paths the
                     // stamp lists: a match implies CrateMarkers.IsComplete without reading it.
-                    verified[i] = VerifiedStamp.Matches(VerifiedStamp.PathFor(_layout, directory), shapeOnly: _options.DeferContentCheck);
+                    reusable[i] = VerifiedStamp.Matches(VerifiedStamp.PathFor(_layout, directory), shapeOnly: _options.DeferContentCheck) ? directory : null;
                 });
             var remaining = new List<(PackageId Id, string Checksum, IndexedRegistrySource Source)>(work.Count);
             for (var i = 0; i < work.Count; i++)
             {
                 var item = work[i];
-                if (!verified[i])
+                if (reusable[i] is not { } directory)
                 {
                     remaining.Add(item);
                     continue;
                 }
 
-                var directory = _layout.SourceDirectory(item.Source.Actual, item.Id.Name, item.Id.Version);
                 result[item.Id] = new PackageSource(item.Id, PackageSourceKind.Registry, directory, CrateFileFor(item.Id, item.Source), item.Checksum);
                 _done++;
             }

@@ -14,7 +14,8 @@ internal sealed record IndexCacheFile(string? IndexVersion, byte[] Bytes, int Bo
 {
     private static readonly byte[] Magic = "ferry-index-cache 1\n"u8.ToArray();
 
-    public static Task<IndexCacheFile?> ReadAsync(string path, CancellationToken cancellationToken)
+    /// <summary>The cached copy at <paramref name="path"/>, or null; read synchronously (small files, no thread-pool hop each).</summary>
+    public static IndexCacheFile? Read(string path)
     {
         byte[] bytes;
         try
@@ -23,10 +24,10 @@ internal sealed record IndexCacheFile(string? IndexVersion, byte[] Bytes, int Bo
         }
         catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
         {
-            return Task.FromResult<IndexCacheFile?>(null);
+            return null;
         }
 
-        return Task.FromResult(Decode(bytes));
+        return Decode(bytes);
     }
 
     /// <summary>The cached copy, or null when the bytes are not a cache file of this format (a stale format is just a miss).</summary>

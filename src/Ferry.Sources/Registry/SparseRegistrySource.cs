@@ -335,7 +335,7 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
         IndexCacheFile? cached = null;
         if (_offline || item.CacheFirst)
         {
-            cached = await IndexCacheFile.ReadAsync(cachePath, cancellationToken).ConfigureAwait(false);
+            cached = IndexCacheFile.Read(cachePath);
             if (cached is not null)
             {
                 _statistics.AddCacheHit();
@@ -359,7 +359,7 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
             return FileState.NotFound;
         }
 
-        cached ??= await IndexCacheFile.ReadAsync(cachePath, cancellationToken).ConfigureAwait(false);
+        cached ??= IndexCacheFile.Read(cachePath);
         string? etag = null;
         string? lastModified = null;
         if (cached?.IndexVersion is { } version && version.IndexOf(':') is var colon and > 0)
@@ -432,7 +432,7 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
         try
         {
             // A cached config.json that says auth-required saves the unauthenticated probe.
-            var cachedJson = await TryReadAsync(path, cancellationToken).ConfigureAwait(false);
+            var cachedJson = TryRead(path);
             if (_offline)
             {
                 return new ConfigState(cachedJson is null ? null : TryParse(cachedJson), null);
@@ -509,7 +509,7 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
 
     private async Task<RegistryConfigJson?> LoadCachedDownloadConfigAsync(CancellationToken cancellationToken)
     {
-        var bytes = await TryReadAsync(Path.Combine(_cacheRoot, RegistryConfigJson.FileName), cancellationToken).ConfigureAwait(false);
+        var bytes = TryRead(Path.Combine(_cacheRoot, RegistryConfigJson.FileName));
         var json = bytes is null ? null : TryParse(bytes);
         if (json is { AuthRequired: true })
         {
@@ -532,15 +532,15 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
         }
     }
 
-    private static Task<byte[]?> TryReadAsync(string path, CancellationToken cancellationToken)
+    private static byte[]? TryRead(string path)
     {
         try
         {
-            return Task.FromResult<byte[]?>(UnlockedFile.ReadAllBytes(path));
+            return UnlockedFile.ReadAllBytes(path);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            return Task.FromResult<byte[]?>(null);
+            return null;
         }
     }
 

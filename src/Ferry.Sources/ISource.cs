@@ -41,6 +41,21 @@ internal interface ISource
 
     Task LoadPendingAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Turns speculative answering on or off (see <see cref="ResolveDriver"/>): while on, a query
+    /// that would wait for a load in flight is answered from a copy the load already has in hand
+    /// (a cached index file the server is revalidating), or pending, and leaves nothing behind.
+    /// </summary>
+    void Speculate(bool on)
+    {
+    }
+
+    /// <summary>Whether a load in flight has copies at hand for speculative answers.</summary>
+    bool CanSpeculate => false;
+
+    /// <summary>After the loads finished: whether every speculative answer matched what they loaded.</summary>
+    bool SpeculationHeld => true;
+
     /// <summary>Every loaded version of <paramref name="name"/>, for error messages (nothing is loaded here).</summary>
     IReadOnlyList<IndexSummary> AllVersions(string name);
 

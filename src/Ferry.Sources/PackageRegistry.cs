@@ -51,6 +51,7 @@ public sealed class PackageRegistry : IPackageQuery, IResolverDiagnostics, IDisp
     private readonly Dictionary<CanonicalUrl, List<Summary>> _patches = new();
     private readonly Dictionary<CanonicalUrl, List<PackageId>> _patchesAvailable = new();
     private bool _patchesLocked;
+    private bool _speculating;
 
     private PackageRegistry(SourceConfigMap config, IPackageManifestReader? manifests, SourceOptions options)
     {
@@ -185,6 +186,54 @@ public sealed class PackageRegistry : IPackageQuery, IResolverDiagnostics, IDisp
         }
 
         return QueryResult.Ready(candidates);
+    }
+
+    /// <summary>
+    /// Turns speculation on or off for every source (see <see cref="ResolveDriver"/>). While on,
+    /// queries wait for nothing and change nothing: a source answers from what is at hand, and a
+    /// query that would create or reload a source throws <see cref="SpeculationAbandoned"/>.
+    /// </summary>
+    internal void Speculate(bool on)
+    {
+        _speculating = on;
+        foreach (var source in _sources.Values)
+        {
+            source.Speculate(on);
+        }
+    }
+
+    /// <summary>Whether a load in flight has copies at hand a speculative round could read.</summary>
+    internal bool CanSpeculate
+    {
+        get
+        {
+            foreach (var source in _sources.Values)
+            {
+                if (source.CanSpeculate)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Once the loads in flight during speculation finished: whether every answer given then still holds.</summary>
+    internal bool SpeculationHeld
+    {
+        get
+        {
+            foreach (var source in _sources.Values)
+            {
+                if (!source.SpeculationHeld)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>Loads every name any source was asked for and did not have, all sources at once.</summary>
@@ -444,20 +493,18 @@ public sealed class PackageRegistry : IPackageQuery, IResolverDiagnostics, IDisp
         {
             // A git source loaded at a locked commit is loaded again for another commit (or for
             // none: the newest) unless fixed, as Cargo's `ensure_loaded` does.
-            if (!state.KindLocked && _sources[id] is Git.GitSource git && git.SourceId.Precise is { } loaded && loaded != id.Precise)
-            {
-                _sources.Remove(id);
-            }
-            else if (state.KindLocked || !state.PreciseLocked || state.PreciseLocked == lockedNamespace || !registry)
+            var reload = !state.KindLocked && _sources[id] is Git.GitSource git && git.SourceId.Precise is { } loaded && loaded != id.Precise;
+            if (!reload && (state.KindLocked || !state.PreciseLocked || state.PreciseLocked == lockedNamespace || !registry))
             {
                 return _sources[id];
             }
-            else
-            {
-                _sources.Remove(id);
-            }
+
+            SpeculationAbandoned.ThrowIf(_speculating);
+            _sources.Remove(id);
         }
 
+        // Creating a source may fetch (git) and changes what later rounds see: not while speculating.
+        SpeculationAbandoned.ThrowIf(_speculating);
         _loadStates[id] = (lockedNamespace && registry, lockKind);
         return EnsureLoaded(id, dependencyName);
     }

@@ -1,3 +1,4 @@
+using Ferry.Core.Resolution;
 using Ferry.Resolver;
 using Ferry.Util.Diagnostics;
 
@@ -9,6 +10,17 @@ namespace Ferry.Sources;
 /// then loaded at once, and the next round starts with what was learnt (Cargo's
 /// <c>block_until_ready</c> loop around its resolver).
 /// </summary>
+/// <remarks>
+/// Speculation. With a warm index cache, a load is mostly the server confirming files Ferry
+/// already has (304 Not Modified), and the whole graph's cached copies are in hand as soon as the
+/// requests are sent. So while the load is in flight, a fresh resolver runs one round on those
+/// copies. When the load ends and every copy that round read was confirmed unchanged, its
+/// result is exactly what the next real round would compute from the same data, and it is taken;
+/// otherwise it is dropped and the real rounds go on as before. Speculation has no side effects
+/// (see <see cref="PackageRegistry.Speculate"/>) and never reports errors: a failing speculative
+/// round is dropped, and the real round reports the failure. Without cached copies in hand (a
+/// cold cache) no speculative round is tried.
+/// </remarks>
 public static class ResolveDriver
 {
     public static async Task<ResolveOutcome> ResolveAsync(PackageRegistry registry, ResolveRequest request, CancellationToken cancellationToken)
@@ -29,7 +41,38 @@ public static class ResolveDriver
                 throw new FerryException("internal error: the resolver is waiting for data no source is loading");
             }
 
-            await registry.LoadPendingAsync(cancellationToken).ConfigureAwait(false);
+            var load = registry.LoadPendingAsync(cancellationToken);
+            if (load.IsCompleted || !registry.CanSpeculate)
+            {
+                await load.ConfigureAwait(false);
+                continue;
+            }
+
+            var speculative = Speculate(registry, request);
+            await load.ConfigureAwait(false);
+            var kept = speculative is not null && registry.SpeculationHeld;
+            registry.Statistics.AddSpeculation(kept);
+            if (kept)
+            {
+                return new ResolveOutcome(speculative!, rounds + 1);
+            }
+        }
+    }
+
+    private static Resolve? Speculate(PackageRegistry registry, ResolveRequest request)
+    {
+        registry.Speculate(true);
+        try
+        {
+            return new DependencyResolver(request).RunRound();
+        }
+        catch (Exception error) when (error is FerryException or SpeculationAbandoned)
+        {
+            return null;
+        }
+        finally
+        {
+            registry.Speculate(false);
         }
     }
 }

@@ -12,8 +12,14 @@ public sealed record SourceOptions
     /// <summary>Index files fetched at once (per run, all registries together).</summary>
     public int MaxParallelRequests { get; init; } = 16;
 
-    /// <summary>Connections kept per server (HTTP/1.1 has no multiplexing, so this bounds useful parallelism).</summary>
-    public int MaxConnectionsPerServer { get; init; } = 16;
+    /// <summary>
+    /// Connections per server: two, as Cargo sets curl's <c>max_host_connections</c> ("let's not
+    /// flood the server"). Over HTTP/2 the requests share them as streams; over HTTP/1.1 two keep
+    /// a server busy without the extra threads or processes each further connection costs it (a
+    /// warm resolve of the 256-package project against the Python test server: 16 connections
+    /// 70 ms, 4 connections 65 ms, 2 connections 52 ms).
+    /// </summary>
+    public int MaxConnectionsPerServer { get; init; } = 2;
 
     /// <summary>Replaces Cargo's back-off (0.5–1.5 s, then 3.5 s, 6.5 s ...) with a fixed delay; for tests.</summary>
     public TimeSpan? FixedRetryDelay { get; init; }

@@ -13,6 +13,8 @@ public sealed class SourceStatistics
     private long _cacheHits;
     private long _indexFilesLoaded;
     private long _prefetched;
+    private long _speculationsKept;
+    private long _speculationsDropped;
 
     /// <summary>HTTP requests sent (each attempt counts).</summary>
     public long Requests => Interlocked.Read(ref _requests);
@@ -34,6 +36,14 @@ public sealed class SourceStatistics
     /// <summary>Index files loaded because a loaded file's newest version needed them, before the resolver asked.</summary>
     public long Prefetched => Interlocked.Read(ref _prefetched);
 
+    /// <summary>Resolver rounds run on cached index files during their revalidation whose result was kept (see <see cref="ResolveDriver"/>).</summary>
+    public long SpeculationsKept => Interlocked.Read(ref _speculationsKept);
+
+    /// <summary>Such rounds dropped: they needed a file not at hand, failed, or read a file the server then changed.</summary>
+    public long SpeculationsDropped => Interlocked.Read(ref _speculationsDropped);
+
+    internal void AddSpeculation(bool kept) => Interlocked.Increment(ref kept ? ref _speculationsKept : ref _speculationsDropped);
+
     internal void AddRequest() => Interlocked.Increment(ref _requests);
 
     internal void AddNotModified() => Interlocked.Increment(ref _notModified);
@@ -49,5 +59,5 @@ public sealed class SourceStatistics
     internal void AddPrefetched() => Interlocked.Increment(ref _prefetched);
 
     public override string ToString() =>
-        $"{Requests} requests ({NotModified} not modified, {Retries} retries), {BytesReceived} bytes, {IndexFilesLoaded} index files ({CacheHits} from cache, {Prefetched} prefetched)";
+        $"{Requests} requests ({NotModified} not modified, {Retries} retries), {BytesReceived} bytes, {IndexFilesLoaded} index files ({CacheHits} from cache, {Prefetched} prefetched), speculative rounds {SpeculationsKept} kept, {SpeculationsDropped} dropped";
 }

@@ -42,6 +42,14 @@ internal abstract class IndexedRegistrySource : ISource
 
     public abstract Task LoadPendingAsync(CancellationToken cancellationToken);
 
+    public virtual void Speculate(bool on)
+    {
+    }
+
+    public virtual bool CanSpeculate => false;
+
+    public virtual bool SpeculationHeld => true;
+
     public IReadOnlyList<IndexSummary> AllVersions(string name)
     {
         if (LoadedFile(name) is not { } file)

@@ -41,10 +41,14 @@ internal sealed class PrefetchPlanner
         return added && requests.Best is not null ? requests.Expand(_source) : [];
     }
 
-    /// <summary>The file of <paramref name="key"/> has loaded (null: no such crate); returns the dependencies to fetch.</summary>
-    public List<Dependency> Loaded(string key, IndexFile? file)
+    /// <summary>
+    /// The file of <paramref name="key"/> has loaded (null: no such crate); returns the dependencies
+    /// to fetch. <paramref name="replace"/>: this is a newer copy of a file planned from before
+    /// (the server's answer to a cached copy), so the choice is made again.
+    /// </summary>
+    public List<Dependency> Loaded(string key, IndexFile? file, bool replace)
     {
-        if (file is null || !_requests.TryGetValue(key, out var requests) || requests.Best is not null)
+        if (file is null || !_requests.TryGetValue(key, out var requests) || (requests.Best is not null && !replace))
         {
             return [];
         }

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
 using Ferry.Core.Dependencies;
 using Ferry.Core.Registry;
 using Ferry.Core.Resolution;
@@ -52,6 +54,11 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
     private readonly string _crateCacheRoot;
     private readonly ConcurrentDictionary<string, FileState> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PendingName> _pending = new(StringComparer.Ordinal);
+
+    // Cached copies of files being revalidated, posted as loads start (see Speculate).
+    private readonly ConcurrentDictionary<string, IndexFile> _previews = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IndexFile> _speculated = new(StringComparer.Ordinal);
+    private bool _speculating;
     private bool _announced;
     private readonly Lock _configLock = new();
     private readonly PrefetchPlanner _planner;
@@ -160,6 +167,11 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
         var key = Key(dependency.PackageName);
         if (!_files.TryGetValue(key, out var state))
         {
+            if (_speculating)
+            {
+                return Speculate(key, dependency);
+            }
+
             var cacheFirst = !_offline && dependency.LockedVersion is not null;
             if (!cacheFirst || !File.Exists(Path.Combine(_cacheRoot, ".cache", IndexPath.For(key))))
             {
@@ -193,9 +205,54 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
             return QueryResult.Ready(matches);
         }
 
+        if (_speculating)
+        {
+            return Speculate(key, dependency);
+        }
+
         Announce();
         MarkPending(key, dependency, cacheFirst: false);
         return QueryResult.Pending;
+    }
+
+    public override void Speculate(bool on)
+    {
+        _speculating = on;
+        if (on)
+        {
+            _speculated.Clear();
+        }
+    }
+
+    public override bool CanSpeculate => !_previews.IsEmpty;
+
+    /// <summary>Every cached copy a speculative round read has since been confirmed by the server (304: the very same file).</summary>
+    public override bool SpeculationHeld
+    {
+        get
+        {
+            foreach (var (key, preview) in _speculated)
+            {
+                if (!_files.TryGetValue(key, out var state) || !ReferenceEquals(state.File, preview))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>A query while speculating, for a file not confirmed yet: its cached copy if a load has one in hand, else pending — with no side effect either way.</summary>
+    private QueryResult Speculate(string key, Dependency dependency)
+    {
+        if (!_previews.TryGetValue(key, out var preview))
+        {
+            return QueryResult.Pending;
+        }
+
+        _speculated[key] = preview;
+        return QueryResult.Ready(Matching(preview, dependency));
     }
 
     /// <summary>
@@ -224,15 +281,17 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
         var work = _pending.Values.ToList();
         _pending.Clear();
         var scheduled = new HashSet<string>(StringComparer.Ordinal);
-        var running = new Dictionary<Task<FileState>, PendingName>();
+        var events = Channel.CreateUnbounded<LoadEvent>(new UnboundedChannelOptions { SingleReader = true });
+        var outstanding = 0;
 
-        // Planning runs here, between completions, so it sees every request made so far.
+        // Planning runs here, between events, so it sees every request made so far.
         void Schedule(PendingName item, bool force = false)
         {
             var more = _options.Prefetch ? _planner.Request(item.Key, item.Dependency) : [];
             if ((force || !_files.ContainsKey(item.Key)) && scheduled.Add(item.Key))
             {
-                running[LoadOneAsync(item, cancellationToken)] = item;
+                outstanding++;
+                _ = LoadOneAsync(item, events.Writer, cancellationToken);
             }
 
             foreach (var next in more)
@@ -257,12 +316,26 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
             Schedule(item, force: true);
         }
 
-        while (running.Count > 0)
+        while (outstanding > 0)
         {
-            var done = await Task.WhenAny(running.Keys).ConfigureAwait(false);
-            var item = running[done];
-            running.Remove(done);
-            var state = await done.ConfigureAwait(false);
+            var (item, preview, state, crash) = await events.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            crash?.Throw();
+            if (state is null)
+            {
+                // The cached copy while the server revalidates it: plan from it now, so the files
+                // it leads to are requested in this wave rather than after this one's reply.
+                if (_options.Prefetch)
+                {
+                    foreach (var next in _planner.Loaded(item.Key, preview, replace: false))
+                    {
+                        Prefetch(next, item.CacheFirst);
+                    }
+                }
+
+                continue;
+            }
+
+            outstanding--;
             _files[item.Key] = state;
             _statistics.AddIndexFile();
             if (state.Error is not null)
@@ -284,14 +357,17 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
                 continue;
             }
 
-            if (_options.Prefetch)
+            if (_options.Prefetch && !ReferenceEquals(state.File, preview))
             {
-                foreach (var next in _planner.Loaded(item.Key, state.File))
+                foreach (var next in _planner.Loaded(item.Key, state.File, replace: preview is not null))
                 {
                     Prefetch(next, item.CacheFirst);
                 }
             }
         }
+
+        // Every file is in _files now; the copies are only needed while loads are in flight.
+        _previews.Clear();
     }
 
     protected override IndexFile? LoadedFile(string name) =>
@@ -312,40 +388,61 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
         _pending[key] = new PendingName(key, dependency, cacheFirst, Prefetched: false);
     }
 
-    private async Task<FileState> LoadOneAsync(PendingName item, CancellationToken cancellationToken)
+    /// <summary>Loads one file and posts its events: the cached copy first when the server is asked to revalidate it, then the outcome.</summary>
+    private async Task LoadOneAsync(PendingName item, ChannelWriter<LoadEvent> events, CancellationToken cancellationToken)
     {
+        IndexFile? preview = null;
+        FileState state;
         try
         {
-            return await LoadStateAsync(item, cancellationToken).ConfigureAwait(false);
+            state = await LoadStateAsync(item, file =>
+            {
+                preview = file;
+                _previews[item.Key] = file;
+                events.TryWrite(new LoadEvent(item, file, null));
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch (FerryException error)
         {
-            return FileState.Failed(error);
+            state = FileState.Failed(error);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            return FileState.Failed(new FerryException($"failed to read the index cache of `{item.Dependency.PackageName}`", error));
+            state = FileState.Failed(new FerryException($"failed to read the index cache of `{item.Dependency.PackageName}`", error));
         }
+        catch (Exception error)
+        {
+            // Anything else (cancellation included) ends the whole load; the loop rethrows it.
+            events.TryWrite(new LoadEvent(item, preview, null, ExceptionDispatchInfo.Capture(error)));
+            return;
+        }
+
+        events.TryWrite(new LoadEvent(item, preview, state));
     }
 
-    private async Task<FileState> LoadStateAsync(PendingName item, CancellationToken cancellationToken)
+    private async Task<FileState> LoadStateAsync(PendingName item, Action<IndexFile> preview, CancellationToken cancellationToken)
     {
         var path = IndexPath.For(item.Key);
         var cachePath = Path.Combine(_cacheRoot, ".cache", path);
-        IndexCacheFile? cached = null;
+        var cached = IndexCacheFile.Read(cachePath);
+        var cachedFile = cached is null ? null : IndexFile.Parse(cached.Bytes, cached.BodyOffset, SourceId);
         if (_offline || item.CacheFirst)
         {
-            cached = IndexCacheFile.Read(cachePath);
-            if (cached is not null)
+            if (cachedFile is not null)
             {
                 _statistics.AddCacheHit();
-                return FileState.Loaded(IndexFile.Parse(cached.Bytes, cached.BodyOffset, SourceId), revalidated: _offline);
+                return FileState.Loaded(cachedFile, revalidated: _offline);
             }
 
             if (_offline)
             {
                 return FileState.NotFound;
             }
+        }
+
+        if (cachedFile is not null)
+        {
+            preview(cachedFile);
         }
 
         var config = await ConfigAsync(cancellationToken).ConfigureAwait(false);
@@ -359,7 +456,6 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
             return FileState.NotFound;
         }
 
-        cached ??= IndexCacheFile.Read(cachePath);
         string? etag = null;
         string? lastModified = null;
         if (cached?.IndexVersion is { } version && version.IndexOf(':') is var colon and > 0)
@@ -394,8 +490,8 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
                 }
 
                 return FileState.Loaded(IndexFile.Parse(result.Body, SourceId), revalidated: true);
-            case 304 when cached is not null:
-                return FileState.Loaded(IndexFile.Parse(cached.Bytes, cached.BodyOffset, SourceId), revalidated: true);
+            case 304 when cachedFile is not null:
+                return FileState.Loaded(cachedFile, revalidated: true);
             case 404 or 410 or 451:
                 return FileState.NotFound;
             case 401:
@@ -546,6 +642,9 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
 
     /// <summary>A name to load, the dependency that asked for it (its requirement and features steer prefetching) and how.</summary>
     private sealed record PendingName(string Key, Dependency Dependency, bool CacheFirst, bool Prefetched);
+
+    /// <summary>What a load reports: the cached copy seen before revalidation (<paramref name="State"/> null), the outcome (with that copy, if any), or an exception that ends the load.</summary>
+    private sealed record LoadEvent(PendingName Item, IndexFile? Preview, FileState? State, ExceptionDispatchInfo? Crash = null);
 
     private sealed record ConfigState(RegistryConfigJson? Json, FerryException? Error);
 

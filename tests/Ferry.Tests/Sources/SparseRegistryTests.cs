@@ -184,6 +184,10 @@ public sealed class SparseRegistryTests : IDisposable
         Assert.All(index, request => Assert.NotNull(request.Header(header)));
         Assert.Equal(2, warm.Statistics.NotModified);
 
+        // The round run on the cached copies while they were revalidated gave the result.
+        Assert.Equal((1, 0), (warm.Statistics.SpeculationsKept, warm.Statistics.SpeculationsDropped));
+        Assert.Equal(2, outcome.Rounds);
+
         // Cargo's layout: the cache lives under $CARGO_HOME/registry/index/HOST-HASH/.cache/PATH.
         var cacheFiles = Directory.GetFiles(Path.Combine(_world.CargoHome, "registry", "index"), "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Path.Combine(_world.CargoHome, "registry", "index"), f))
@@ -212,6 +216,68 @@ public sealed class SparseRegistryTests : IDisposable
         var outcome = await SourceWorld.ResolveAsync(warm, root);
         Assert.Equal(["a 1.1.0"], SourceWorld.Packages(outcome.Resolve));
         Assert.Equal(0, warm.Statistics.NotModified);
+
+        // The speculative round picked the cached a 1.0.0; the server's answer overruled it.
+        Assert.Equal((0, 1), (warm.Statistics.SpeculationsKept, warm.Statistics.SpeculationsDropped));
+    }
+
+    [Fact]
+    public async Task AChangeDeepInACachedGraphOverrulesTheSpeculativeRound()
+    {
+        _registry.Publish("a", "1.0.0", new TestDep("b", "1"))
+            .Publish("b", "1.0.0", new TestDep("c", "1"))
+            .Publish("c", "1.0.0")
+            .Publish("x", "1.0.0");
+        using var server = _registry.Serve();
+        _world.ReplaceCratesIo(server.BaseUrl + "/index/");
+        var root = _world.RootPackage(SourceWorld.CratesIo("a", "1"));
+        using (var cold = _world.Registry())
+        {
+            Assert.Equal(["a 1.0.0", "b 1.0.0", "c 1.0.0"], SourceWorld.Packages((await SourceWorld.ResolveAsync(cold, root)).Resolve));
+        }
+
+        // Only c's file changes, and its new version pulls in a crate the cache has never seen.
+        _registry.Publish("c", "1.1.0", new TestDep("x", "1"));
+        using var warm = _world.Registry();
+        var outcome = await SourceWorld.ResolveAsync(warm, root);
+
+        Assert.Equal(["a 1.0.0", "b 1.0.0", "c 1.1.0", "x 1.0.0"], SourceWorld.Packages(outcome.Resolve));
+        Assert.Equal(2, warm.Statistics.NotModified);
+        Assert.Equal(0, warm.Statistics.SpeculationsKept);
+        Assert.True(warm.Statistics.SpeculationsDropped >= 1);
+
+        // Unchanged since: the next run keeps its speculative result.
+        using var again = _world.Registry();
+        Assert.Equal(["a 1.0.0", "b 1.0.0", "c 1.1.0", "x 1.0.0"], SourceWorld.Packages((await SourceWorld.ResolveAsync(again, root)).Resolve));
+        Assert.Equal((4, 1L, 0L), (again.Statistics.NotModified, again.Statistics.SpeculationsKept, again.Statistics.SpeculationsDropped));
+    }
+
+    [Fact]
+    public async Task ASpeculativeRoundThatFailsIsDroppedAndTheRealRoundReportsTheError()
+    {
+        _registry.Publish("a", "1.0.0", new TestDep("b", "1")).Publish("b", "1.0.0");
+        using var server = _registry.Serve();
+        _world.ReplaceCratesIo(server.BaseUrl + "/index/");
+        using (var cold = _world.Registry())
+        {
+            await SourceWorld.ResolveAsync(cold, _world.RootPackage(SourceWorld.CratesIo("a", "1")));
+        }
+
+        // The cached files cannot satisfy `b = "2"`; neither can the server's.
+        _world.NewShell();
+        using var warm = _world.Registry();
+        var root = _world.RootPackage(SourceWorld.CratesIo("a", "1"), SourceWorld.CratesIo("b", "2"));
+        var error = await Assert.ThrowsAnyAsync<FerryException>(() => SourceWorld.ResolveAsync(warm, root));
+
+        Assert.Equal(
+            "error: failed to select a version for the requirement `b = \"^2\"`\n"
+            + "candidate versions found which didn't match: 1.0.0\n"
+            + "location searched: `mirror` index (which is replacing registry `crates-io`)\n"
+            + $"required by package `root v0.1.0 ({_world.Work})`\n"
+            + "perhaps a crate was updated and forgotten to be re-vendored?\n",
+            ErrorText.Render(error));
+        Assert.Equal((0, 1), (warm.Statistics.SpeculationsKept, warm.Statistics.SpeculationsDropped));
+        Assert.Equal(["    Updating `mirror` index"], _world.Shell.Lines);
     }
 
     [Fact]

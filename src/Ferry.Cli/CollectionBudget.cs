@@ -43,25 +43,6 @@ internal static class CollectionBudget
         return available > 0 ? Math.Clamp(available / 4, Small, Large) : Small;
     }
 
-    // The first argument that is not an option (global options come before the command; those
-    // that take a separate value are skipped with it).
-    internal static bool IsGraphCommand(IReadOnlyList<string> args)
-    {
-        for (var i = 0; i < args.Count; i++)
-        {
-            var arg = args[i];
-            if (arg is "--config" or "-C" or "-Z" or "--color" or "--manifest-path")
-            {
-                i++;
-                continue;
-            }
-
-            if (!arg.StartsWith('-') && !arg.StartsWith('+'))
-            {
-                return GraphCommands.Contains(arg);
-            }
-        }
-
-        return false;
-    }
+    internal static bool IsGraphCommand(IReadOnlyList<string> args) =>
+        LeadingCommand.Of(args) is { } command && GraphCommands.Contains(command);
 }

@@ -3,6 +3,7 @@ using Ferry.Cli;
 using Ferry.Core.Configuration;
 
 _ = StartTime.Stopwatch;
+var cryptoWarmup = CryptoWarmup.Start(args);
 
 // See CollectionBudget: collections over a heap the command keeps to its end are mostly wasted work.
 try
@@ -35,4 +36,5 @@ try
 finally
 {
     stdout.Flush();
+    cryptoWarmup?.Wait();
 }

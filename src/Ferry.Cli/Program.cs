@@ -3,7 +3,6 @@ using Ferry.Cli;
 using Ferry.Core.Configuration;
 
 _ = StartTime.Stopwatch;
-var cryptoWarmup = CryptoWarmup.Start(args);
 
 // See CollectionBudget: collections over a heap the command keeps to its end are mostly wasted work.
 try
@@ -13,6 +12,9 @@ try
 catch (Exception e) when (e is ArgumentOutOfRangeException or InvalidOperationException)
 {
 }
+
+// After the region: starting it suspends every thread, the warm-up's too.
+var cryptoWarmup = CryptoWarmup.Start(args);
 
 var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
 var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false), 1 << 12) { AutoFlush = true };

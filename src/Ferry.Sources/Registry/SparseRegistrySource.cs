@@ -65,6 +65,9 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
     private Task<ConfigState>? _config;
     private Task<RegistryConfigJson?>? _downloadConfig;
     private volatile bool _authRequired;
+
+    // The cached config.json (read when this run's config.json load starts) needs no token.
+    private bool _cachedConfigOpen;
     private string? _token;
 
     public SparseRegistrySource(
@@ -445,15 +448,14 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
             preview(cachedFile);
         }
 
-        var config = await ConfigAsync(cancellationToken).ConfigureAwait(false);
-        if (config.Error is { } configError)
+        // config.json says whether requests need a token. When its cached copy says they do not,
+        // the file is requested alongside it instead of after it (one round trip less before the
+        // first answer); the answer counts only once config.json has loaded and agreed.
+        var configLoad = ConfigAsync(cancellationToken);
+        var alongside = !configLoad.IsCompleted && _cachedConfigOpen && !_authRequired;
+        if (!alongside && ConfigFailure(await configLoad.ConfigureAwait(false)) is { } failure)
         {
-            return FileState.Failed(configError);
-        }
-
-        if (config.Json is null)
-        {
-            return FileState.NotFound;
+            return failure;
         }
 
         string? etag = null;
@@ -474,6 +476,20 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
 
         var fetch = new HttpFetch(new Uri(_indexUrl, path), path, etag, lastModified, _authRequired ? _token : null, _origin);
         var result = await _http().GetAsync(fetch, cancellationToken).ConfigureAwait(false);
+        if (alongside)
+        {
+            if (ConfigFailure(await configLoad.ConfigureAwait(false)) is { } lateFailure)
+            {
+                return lateFailure;
+            }
+
+            if (result.Status == 401 && _authRequired)
+            {
+                // The registry started requiring a token since its config.json was cached.
+                result = await _http().GetAsync(fetch with { Authorization = _token }, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         switch (result.Status)
         {
             case 200:
@@ -502,6 +518,12 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
                 return FileState.Failed(new FerryException($"download of {path} failed", result.ToError()));
         }
     }
+
+    /// <summary>What an index file's load ends with when config.json did not load (null: it did).</summary>
+    private static FileState? ConfigFailure(ConfigState config) =>
+        config.Error is { } error ? FileState.Failed(error)
+        : config.Json is null ? FileState.NotFound
+        : null;
 
     /// <summary>
     /// Offline, prefer versions whose archive is already downloaded; if none is, offer them all
@@ -534,10 +556,13 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
                 return new ConfigState(cachedJson is null ? null : TryParse(cachedJson), null);
             }
 
-            if (cachedJson is not null && TryParse(cachedJson) is { AuthRequired: true })
+            var cached = cachedJson is null ? null : TryParse(cachedJson);
+            if (cached is { AuthRequired: true })
             {
                 _authRequired = true;
             }
+
+            _cachedConfigOpen = cached is { AuthRequired: false };
 
             var http = _http();
             Announce();

@@ -66,6 +66,31 @@ public sealed class RegistryAuthTests : IDisposable
     }
 
     [Fact]
+    public async Task ARegistryThatStartedRequiringATokenSinceItsConfigWasCachedGetsIt()
+    {
+        using var open = new TestRegistry();
+        open.Publish("a", "1.0.0");
+        using var server = open.Serve();
+        Configure(server, providers: true, token: Token);
+        using (var first = _world.Registry())
+        {
+            await SourceWorld.ResolveAsync(first, _world.RootPackage(Dependency(server)));
+        }
+
+        // The cached config.json says no token; the file is asked for alongside config.json
+        // without one, refused, and asked for again with the token config.json now requires.
+        open.RequiredToken = Token;
+        server.ClearRequests();
+        using var second = _world.Registry();
+        var outcome = await SourceWorld.ResolveAsync(second, _world.RootPackage(Dependency(server)));
+
+        Assert.Equal(["a 1.0.0"], SourceWorld.Packages(outcome.Resolve));
+        Assert.Equal(
+            [("/index/1/a", null), ("/index/1/a", Token), ("/index/config.json", null), ("/index/config.json", Token)],
+            server.Requests.Select(r => (r.Path, r.Header("authorization"))).Order());
+    }
+
+    [Fact]
     public async Task TokenFromTheEnvironment()
     {
         using var server = _registry.Serve();

@@ -222,6 +222,40 @@ public sealed class SparseRegistryTests : IDisposable
     }
 
     [Fact]
+    public async Task WithACachedConfigIndexFilesAreRequestedWhileConfigJsonIsOnItsWay()
+    {
+        _registry.Publish("a", "1.0.0");
+        var configAnswered = DateTime.MaxValue;
+        var indexAsked = DateTime.MaxValue;
+        TestHttpServer? server = null;
+        using var running = server = _registry.Serve(request =>
+        {
+            if (request.Path == "/index/config.json")
+            {
+                configAnswered = DateTime.UtcNow.AddMilliseconds(300);
+                return _registry.Answer(request, server!.BaseUrl) with { Delay = TimeSpan.FromMilliseconds(300) };
+            }
+
+            indexAsked = DateTime.UtcNow;
+            return null;
+        });
+        _world.ReplaceCratesIo(server.BaseUrl + "/index/");
+        var root = _world.RootPackage(SourceWorld.CratesIo("a", "1"));
+        using (var cold = _world.Registry())
+        {
+            await SourceWorld.ResolveAsync(cold, root);
+        }
+
+        // Without a cached config.json the file waits for it.
+        Assert.True(indexAsked >= configAnswered, $"asked {indexAsked:O}, config answered {configAnswered:O}");
+
+        using var warm = _world.Registry();
+        Assert.Equal(["a 1.0.0"], SourceWorld.Packages((await SourceWorld.ResolveAsync(warm, root)).Resolve));
+        Assert.True(indexAsked < configAnswered, $"asked {indexAsked:O}, config answered {configAnswered:O}");
+        Assert.Equal(1, warm.Statistics.NotModified);
+    }
+
+    [Fact]
     public async Task AChangeDeepInACachedGraphOverrulesTheSpeculativeRound()
     {
         _registry.Publish("a", "1.0.0", new TestDep("b", "1"))

@@ -50,6 +50,21 @@ internal interface ISource
     {
     }
 
+    /// <summary>Whether this source loaded files before the resolver asked for them (prefetching).</summary>
+    bool LoadedAhead => false;
+
+    /// <summary>
+    /// Turns Cargo's loading schedule on or off (see <see cref="ResolveDriver"/>): while on, a file
+    /// counts only from the round after the one whose query first asked for it, however early it
+    /// was loaded, as when Cargo loads it between those rounds.
+    /// </summary>
+    void ReplayCargoSchedule(bool on)
+    {
+    }
+
+    /// <summary>Ends a round of the replayed schedule; true when files asked for in it now count.</summary>
+    bool NextScheduledRound() => false;
+
     /// <summary>Whether a load in flight has copies at hand for speculative answers.</summary>
     bool CanSpeculate => false;
 

@@ -52,6 +52,7 @@ public sealed class PackageRegistry : IPackageQuery, IResolverDiagnostics, IDisp
     private readonly Dictionary<CanonicalUrl, List<PackageId>> _patchesAvailable = new();
     private bool _patchesLocked;
     private bool _speculating;
+    private bool _replaying;
 
     private PackageRegistry(SourceConfigMap config, IPackageManifestReader? manifests, SourceOptions options)
     {
@@ -200,6 +201,45 @@ public sealed class PackageRegistry : IPackageQuery, IResolverDiagnostics, IDisp
         {
             source.Speculate(on);
         }
+    }
+
+    /// <summary>Whether a source loaded files before the resolver asked for them.</summary>
+    internal bool LoadedAhead
+    {
+        get
+        {
+            foreach (var source in _sources.Values)
+            {
+                if (source.LoadedAhead)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Turns Cargo's loading schedule on or off for every source, those created later included (see <see cref="ResolveDriver"/>).</summary>
+    internal void ReplayCargoSchedule(bool on)
+    {
+        _replaying = on;
+        foreach (var source in _sources.Values)
+        {
+            source.ReplayCargoSchedule(on);
+        }
+    }
+
+    /// <summary>Ends a round of the replayed schedule; true when files asked for in it now count.</summary>
+    internal bool NextScheduledRound()
+    {
+        var added = false;
+        foreach (var source in _sources.Values)
+        {
+            added |= source.NextScheduledRound();
+        }
+
+        return added;
     }
 
     /// <summary>Whether a load in flight has copies at hand a speculative round could read.</summary>
@@ -532,6 +572,11 @@ public sealed class PackageRegistry : IPackageQuery, IResolverDiagnostics, IDisp
         catch (FerryException error)
         {
             throw LoadError(dependencyName, id, source.IsReplaced ? new FerryException($"failed to update replaced source {id}", error) : error);
+        }
+
+        if (_replaying)
+        {
+            source.ReplayCargoSchedule(true);
         }
 
         _sources[id] = source;

@@ -20,10 +20,39 @@ namespace Ferry.Sources;
 /// (see <see cref="PackageRegistry.Speculate"/>) and never reports errors: a failing speculative
 /// round is dropped, and the real round reports the failure. Without cached copies in hand (a
 /// cold cache) no speculative round is tried.
+/// <para>
+/// Errors as Cargo reports them. Cargo reports the first failure a round meets, even when other
+/// index files are still on their way, so which of several failures it names depends on what it
+/// had loaded by then. Prefetching loads files rounds earlier than Cargo would, and the first
+/// failure met can then be another one. So when a resolve fails after prefetching, the rounds
+/// are replayed on Cargo's schedule (<see cref="PackageRegistry.ReplayCargoSchedule"/>: a file
+/// counts from the round after the one that first asked for it), mostly from files already
+/// loaded, and the replay's failure is the one reported.
+/// </para>
 /// </remarks>
 public static class ResolveDriver
 {
     public static async Task<ResolveOutcome> ResolveAsync(PackageRegistry registry, ResolveRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunRoundsAsync(registry, request, replay: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FerryException) when (registry.LoadedAhead)
+        {
+            registry.ReplayCargoSchedule(true);
+            try
+            {
+                return await RunRoundsAsync(registry, request, replay: true, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                registry.ReplayCargoSchedule(false);
+            }
+        }
+    }
+
+    private static async Task<ResolveOutcome> RunRoundsAsync(PackageRegistry registry, ResolveRequest request, bool replay, CancellationToken cancellationToken)
     {
         var resolver = new DependencyResolver(request);
         var rounds = 0;
@@ -36,13 +65,20 @@ public static class ResolveDriver
                 return new ResolveOutcome(resolve, rounds);
             }
 
+            // Replaying, a round may wait only for files loaded already, which count from now on.
+            var advanced = replay && registry.NextScheduledRound();
             if (!registry.HasPending)
             {
+                if (advanced)
+                {
+                    continue;
+                }
+
                 throw new FerryException("internal error: the resolver is waiting for data no source is loading");
             }
 
             var load = registry.LoadPendingAsync(cancellationToken);
-            if (load.IsCompleted || !registry.CanSpeculate)
+            if (replay || load.IsCompleted || !registry.CanSpeculate)
             {
                 await load.ConfigureAwait(false);
                 continue;

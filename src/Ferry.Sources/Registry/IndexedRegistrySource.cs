@@ -48,6 +48,14 @@ internal abstract class IndexedRegistrySource : ISource
 
     public virtual bool CanSpeculate => false;
 
+    public virtual bool LoadedAhead => false;
+
+    public virtual void ReplayCargoSchedule(bool on)
+    {
+    }
+
+    public virtual bool NextScheduledRound() => false;
+
     public virtual bool SpeculationHeld => true;
 
     public IReadOnlyList<IndexSummary> AllVersions(string name)

@@ -59,6 +59,12 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
     private readonly ConcurrentDictionary<string, IndexFile> _previews = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IndexFile> _speculated = new(StringComparer.Ordinal);
     private bool _speculating;
+
+    // Replaying Cargo's schedule (see ResolveDriver): the files queries may see, and those asked
+    // for this round. Null: every loaded file is seen.
+    private HashSet<string>? _scheduleVisible;
+    private readonly HashSet<string> _scheduleAsked = new(StringComparer.Ordinal);
+    private bool _loadedAhead;
     private bool _announced;
     private readonly Lock _configLock = new();
     private readonly PrefetchPlanner _planner;
@@ -168,6 +174,16 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
     public override QueryResult Query(Dependency dependency)
     {
         var key = Key(dependency.PackageName);
+        if (_scheduleVisible is { } visible && !visible.Contains(key) && !ServedFromCacheAtOnce(key, dependency))
+        {
+            // Cargo would be loading this file during this round: it counts from the next one.
+            _scheduleAsked.Add(key);
+            if (_files.ContainsKey(key))
+            {
+                return QueryResult.Pending;
+            }
+        }
+
         if (!_files.TryGetValue(key, out var state))
         {
             if (_speculating)
@@ -228,6 +244,35 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
     }
 
     public override bool CanSpeculate => !_previews.IsEmpty;
+
+    public override bool LoadedAhead => _loadedAhead;
+
+    public override void ReplayCargoSchedule(bool on)
+    {
+        _scheduleVisible = on && !_offline ? new HashSet<string>(StringComparer.Ordinal) : null;
+        _scheduleAsked.Clear();
+    }
+
+    public override bool NextScheduledRound()
+    {
+        if (_scheduleVisible is not { } visible)
+        {
+            return false;
+        }
+
+        var added = false;
+        foreach (var key in _scheduleAsked)
+        {
+            added |= visible.Add(key);
+        }
+
+        _scheduleAsked.Clear();
+        return added;
+    }
+
+    // A locked version whose cached file has it is answered without the network, in Cargo too.
+    private bool ServedFromCacheAtOnce(string key, Dependency dependency) =>
+        dependency.LockedVersion is not null && _files.TryGetValue(key, out var state) && !state.Revalidated;
 
     /// <summary>Every cached copy a speculative round read has since been confirmed by the server (304: the very same file).</summary>
     public override bool SpeculationHeld
@@ -309,6 +354,7 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
             if (!_files.ContainsKey(key) && !scheduled.Contains(key))
             {
                 _statistics.AddPrefetched();
+                _loadedAhead = true;
             }
 
             Schedule(new PendingName(key, dependency, cacheFirst, Prefetched: true));

@@ -142,6 +142,47 @@ public sealed class SparseRegistryTests : IDisposable
     }
 
     [Fact]
+    public async Task OfTwoFailuresTheOneReportedIsTheOneCargosLoadingScheduleMeetsFirst()
+    {
+        // f's dependency `ibis` has no version at all and a's `h = "=0.2.1"` none that matches.
+        // Cargo meets a's failure first: when it activates f, ibis's file is still loading, so
+        // f's dependencies wait for the next round. Prefetching has ibis's file by then.
+        _registry.Publish("f", "0.2.0", new TestDep("ibis", "2"))
+            .Publish("ibis", "1.0.0")
+            .Publish("h", "0.2.0")
+            .Publish("a", "1.0.0", new TestDep("h", "=0.2.1"));
+        using var server = _registry.Serve();
+        _world.ReplaceCratesIo(server.BaseUrl + "/index/");
+        var root = _world.RootPackage(SourceWorld.CratesIo("f", "0.2"), SourceWorld.CratesIo("h", "=0.2.0"), SourceWorld.CratesIo("a", "1"));
+
+        async Task<string> Failure(PackageRegistry registry) =>
+            ErrorText.Render(await Assert.ThrowsAnyAsync<FerryException>(() => SourceWorld.ResolveAsync(registry, root)));
+
+        string withoutPrefetch;
+        _world.Options = _world.Options with { Prefetch = false };
+        using (var registry = _world.Registry())
+        {
+            withoutPrefetch = await Failure(registry);
+        }
+
+        _world.Options = _world.Options with { Prefetch = true };
+        using (var registry = _world.Registry())
+        {
+            Assert.Equal(withoutPrefetch, await Failure(registry));
+            Assert.True(registry.Statistics.Prefetched > 0);
+        }
+
+        Assert.Equal(
+            "error: failed to select a version for the requirement `h = \"=0.2.1\"`\n"
+            + "candidate versions found which didn't match: 0.2.0\n"
+            + "location searched: `mirror` index (which is replacing registry `crates-io`)\n"
+            + "required by package `a v1.0.0`\n"
+            + $"    ... which satisfies dependency `a = \"^1\"` of package `root v0.1.0 ({_world.Work})`\n"
+            + "perhaps a crate was updated and forgotten to be re-vendored?\n",
+            withoutPrefetch);
+    }
+
+    [Fact]
     public async Task PrefetchFollowsFeaturesDependentsAskFor()
     {
         var features = new Dictionary<string, string[]> { ["default"] = ["b/extra"] };

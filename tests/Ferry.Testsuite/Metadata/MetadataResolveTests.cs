@@ -54,19 +54,22 @@ public sealed partial class MetadataResolveTests
     /// <summary><c>small</c> by default; <c>medium</c> and <c>large</c> (20 s more) with FERRY_SLOW_TESTS=1.</summary>
     public static TheoryData<string> Projects() => Slow ? ["small", "medium", "large"] : ["small"];
 
-    /// <summary>Eight seeds by default, sixty (less one) with FERRY_SLOW_TESTS=1.</summary>
+    /// <summary>
+    /// Eight seeds by default, sixty with FERRY_SLOW_TESTS=1, and always 42: two of its dependencies
+    /// cannot be satisfied, and Cargo names the one it meets while the other's index file is
+    /// still loading (see <c>ResolveDriver</c>'s replay of Cargo's schedule).
+    /// </summary>
     public static TheoryData<int> Seeds()
     {
         var data = new TheoryData<int>();
         for (var seed = 1; seed <= (Slow ? 60 : 8); seed++)
         {
-            // Seed 42: two dependencies have no candidates at all and Ferry's resolver reports the
-            // other one than Cargo's (the order it visits such dependencies differs); a resolver
-            // issue, not one of metadata.
-            if (seed != 42)
-            {
-                data.Add(seed);
-            }
+            data.Add(seed);
+        }
+
+        if (!Slow)
+        {
+            data.Add(42);
         }
 
         return data;

@@ -1,3 +1,5 @@
+using Ferry.Core.Lockfile;
+
 namespace Ferry.Cli;
 
 /// <summary>
@@ -14,7 +16,7 @@ internal static class LockfileHint
         {
             for (var directory = StartDirectory(args); directory is not null; directory = Path.GetDirectoryName(directory))
             {
-                var lockfile = Path.Combine(directory, "Cargo.lock");
+                var lockfile = Path.Combine(directory, CargoLock.FileName);
                 if (File.Exists(lockfile))
                 {
                     return Count(File.ReadAllBytes(lockfile));

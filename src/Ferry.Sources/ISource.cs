@@ -50,9 +50,6 @@ internal interface ISource
     {
     }
 
-    /// <summary>Whether this source loaded files before the resolver asked for them (prefetching).</summary>
-    bool LoadedAhead => false;
-
     /// <summary>
     /// Turns Cargo's loading schedule on or off (see <see cref="ResolveDriver"/>): while on, a file
     /// counts only from the round after the one whose query first asked for it, however early it

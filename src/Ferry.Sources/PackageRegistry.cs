@@ -68,21 +68,7 @@ public sealed class PackageRegistry : IPackageQuery, IResolverDiagnostics, IDisp
     public IReadOnlyDictionary<CanonicalUrl, IReadOnlyList<Summary>> Patches =>
         _patches.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<Summary>)pair.Value);
 
-    public bool HasPending
-    {
-        get
-        {
-            foreach (var source in _sources.Values)
-            {
-                if (source.HasPending)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
+    public bool HasPending => _sources.Values.Any(static source => source.HasPending);
 
     /// <summary>With <c>--offline</c>/<c>--frozen</c>/<c>net.offline</c>, the flag the resolver's hint names.</summary>
     public string? OfflineFlag
@@ -203,22 +189,8 @@ public sealed class PackageRegistry : IPackageQuery, IResolverDiagnostics, IDisp
         }
     }
 
-    /// <summary>Whether a source loaded files before the resolver asked for them.</summary>
-    internal bool LoadedAhead
-    {
-        get
-        {
-            foreach (var source in _sources.Values)
-            {
-                if (source.LoadedAhead)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
+    /// <summary>Whether a source loaded files before the resolver asked for them (prefetching).</summary>
+    internal bool LoadedAhead => Statistics.Prefetched > 0;
 
     /// <summary>Turns Cargo's loading schedule on or off for every source, those created later included (see <see cref="ResolveDriver"/>).</summary>
     internal void ReplayCargoSchedule(bool on)
@@ -243,38 +215,10 @@ public sealed class PackageRegistry : IPackageQuery, IResolverDiagnostics, IDisp
     }
 
     /// <summary>Whether a load in flight has copies at hand a speculative round could read.</summary>
-    internal bool CanSpeculate
-    {
-        get
-        {
-            foreach (var source in _sources.Values)
-            {
-                if (source.CanSpeculate)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
+    internal bool CanSpeculate => _sources.Values.Any(static source => source.CanSpeculate);
 
     /// <summary>Once the loads in flight during speculation finished: whether every answer given then still holds.</summary>
-    internal bool SpeculationHeld
-    {
-        get
-        {
-            foreach (var source in _sources.Values)
-            {
-                if (!source.SpeculationHeld)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-    }
+    internal bool SpeculationHeld => _sources.Values.All(static source => source.SpeculationHeld);
 
     /// <summary>Loads every name any source was asked for and did not have, all sources at once.</summary>
     public Task LoadPendingAsync(CancellationToken cancellationToken)

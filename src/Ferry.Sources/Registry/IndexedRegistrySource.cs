@@ -48,8 +48,6 @@ internal abstract class IndexedRegistrySource : ISource
 
     public virtual bool CanSpeculate => false;
 
-    public virtual bool LoadedAhead => false;
-
     public virtual void ReplayCargoSchedule(bool on)
     {
     }

@@ -64,7 +64,6 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
     // for this round. Null: every loaded file is seen.
     private HashSet<string>? _scheduleVisible;
     private readonly HashSet<string> _scheduleAsked = new(StringComparer.Ordinal);
-    private bool _loadedAhead;
     private bool _announced;
     private readonly Lock _configLock = new();
     private readonly PrefetchPlanner _planner;
@@ -245,8 +244,6 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
 
     public override bool CanSpeculate => !_previews.IsEmpty;
 
-    public override bool LoadedAhead => _loadedAhead;
-
     public override void ReplayCargoSchedule(bool on)
     {
         _scheduleVisible = on && !_offline ? new HashSet<string>(StringComparer.Ordinal) : null;
@@ -354,7 +351,6 @@ internal sealed class SparseRegistrySource : IndexedRegistrySource
             if (!_files.ContainsKey(key) && !scheduled.Contains(key))
             {
                 _statistics.AddPrefetched();
-                _loadedAhead = true;
             }
 
             Schedule(new PendingName(key, dependency, cacheFirst, Prefetched: true));
